@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs the whole suite: installs and starts what it needs (Chromium, PostgreSQL, axe-core),
+# then lint, type check and pytest. With CI=true nothing that needs those may be skipped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+
+source scripts/services.sh
+ensure_system_packages
+ensure_axe_core
+start_postgres   # exports NOSOLOGY_TEST_PG_URL
+trap stop_postgres EXIT
+
+echo "== ruff"; $BIN/ruff check src tests bench
+echo "== mypy"; $BIN/mypy
+echo "== pytest"
+mkdir -p test-artifacts
+$BIN/python -m pytest -p no:cacheprovider "$@"

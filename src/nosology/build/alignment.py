@@ -1,0 +1,231 @@
+"""Align ICD-10-CM items with WHO ICD-10 and French CIM-10 by meaning, not by string.
+
+* 3-character codes: same code, same meaning.
+* 4-character codes: CM reworked many 4th characters (CM E11.0 "with hyperosmolarity" is WHO
+  E11.0 "with coma"), so the code is kept only when the CM title and the WHO English title say
+  the same thing; CIM-10 is the French translation of WHO ICD-10, so the WHO title is the bridge.
+* 5th character of chapter 13 (musculoskeletal): the site digit. CIM-10 uses ``0`` for multiple
+  sites and ``9`` for unspecified, CM the reverse, and CM joint codes use other digits again, so
+  the CM title's site and the CIM-10 label's site are both read as a site concept and matched.
+* Anything deeper (laterality, 7th characters) gets the French title of the nearest ancestor
+  that has one, marked ``ancestor``.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+from rapidfuzz import fuzz
+
+from nosology.build.icd10cm import ParsedItem
+
+__all__ = [
+    "Equivalent",
+    "WhoItem",
+    "align",
+    "cm_site",
+    "fr_site",
+    "parse_cim10",
+    "parse_who",
+    "same_meaning",
+]
+
+# Two words are the same word at this rapidfuzz ratio (plural, spelling variants).
+SAME_MEANING_SCORE = 80
+
+
+@dataclass(frozen=True)
+class WhoItem:
+    code: str
+    key: str
+    kind: str
+    title: str
+    parent: str | None
+
+
+@dataclass(frozen=True)
+class Equivalent:
+    code: str
+    title: str
+    level: str  # "exact" or "ancestor"
+
+
+def parse_who(path: Path) -> list[WhoItem]:
+    out: list[WhoItem] = []
+
+    def walk(el: etree._Element, parent: str | None) -> None:
+        for item in el.iterchildren("item"):
+            code = (item.findtext("name") or "").strip()
+            title = " ".join((item.findtext("description") or "").split())
+            out.append(WhoItem(code, code.replace(".", ""), item.get("type", ""), title, parent))
+            walk(item, code)
+
+    walk(etree.parse(str(path)).getroot(), None)
+    return out
+
+
+def parse_cim10(path: Path) -> dict[str, str]:
+    """CIM-10 key (no dot) -> French label."""
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return {row["code"]: row["long"].strip() for row in csv.DictReader(f)}
+
+
+_BRITISH = [
+    (re.compile(r"haem"), "hem"),
+    (re.compile(r"aemia"), "emia"),
+    (re.compile(r"oesoph"), "esoph"),
+    (re.compile(r"oedema"), "edema"),
+    (re.compile(r"paed"), "ped"),
+    (re.compile(r"oestr"), "estr"),
+    (re.compile(r"aetiol"), "etiol"),
+    (re.compile(r"foet"), "fet"),
+    (re.compile(r"isch(a)?emi"), "ischemi"),
+    (re.compile(r"our\b"), "or"),
+    (re.compile(r"is(ation|ed|e)\b"), r"iz\1"),
+    (re.compile(r"[^a-z0-9]+"), " "),
+]
+
+
+def _normal_en(text: str) -> str:
+    text = text.lower()
+    for pattern, repl in _BRITISH:
+        text = pattern.sub(repl, text)
+    return " ".join(text.split())
+
+
+_FILLER = frozenset(["a", "an", "and", "by", "due", "for", "in", "of", "or", "the", "to", "with", "without", "nos", "other", "unspecified", "specified", "nontraumatic", "classified", "elsewhere", "not"])
+
+
+def _content_tokens(text: str) -> set[str]:
+    return {t for t in _normal_en(text).split() if t not in _FILLER}
+
+
+def _missing(tokens: set[str], others: set[str]) -> set[str]:
+    return {t for t in tokens if not any(fuzz.ratio(t, o) >= SAME_MEANING_SCORE for o in others)}
+
+
+def same_meaning(cm_title: str, who_title: str) -> bool:
+    """True when every content word of the WHO title is in the CM title and the reverse.
+
+    Word-level, not whole-title, similarity: "diabetes with hyperosmolarity" and "diabetes with
+    coma" share most characters but not their meaning.
+    """
+    cm, who = _content_tokens(cm_title), _content_tokens(who_title)
+    return not _missing(who, cm) and not _missing(cm, who)
+
+
+# Site concepts of chapter 13. Keys are read off the end of a title.
+_CM_SITES: Mapping[str, str] = {
+    "multiple sites": "multiple",
+    "unspecified site": "unspecified",
+    "site unspecified": "unspecified",
+    "shoulder": "shoulder",
+    "upper arm": "upper_arm",
+    "forearm": "forearm",
+    "hand": "hand",
+    "thigh": "pelvis_thigh",
+    "pelvic region and thigh": "pelvis_thigh",
+    "lower leg": "lower_leg",
+    "ankle and foot": "ankle_foot",
+    "other site": "other",
+    "elbow": "elbow_joint",
+    "wrist": "wrist_joint",
+    "knee": "knee_joint",
+    "occipito-atlanto-axial region": "spine_occipito_atlanto_axial",
+    "cervical region": "spine_cervical",
+    "cervicothoracic region": "spine_cervicothoracic",
+    "thoracic region": "spine_thoracic",
+    "thoracolumbar region": "spine_thoracolumbar",
+    "lumbar region": "spine_lumbar",
+    "lumbosacral region": "spine_lumbosacral",
+    "sacral and sacrococcygeal region": "spine_sacral",
+    "multiple sites in spine": "spine_multiple",
+}
+_FR_SITES: Mapping[str, str] = {
+    "sièges multiples": "multiple",
+    "localisations multiples": "multiple",
+    "siège non précisé": "unspecified",
+    "localisation non précisée": "unspecified",
+    "région scapulaire": "shoulder",
+    "bras": "upper_arm",
+    "avant-bras": "forearm",
+    "main": "hand",
+    "région pelvienne et cuisse": "pelvis_thigh",
+    "jambe": "lower_leg",
+    "cheville et pied": "ankle_foot",
+    "autres localisations": "other",
+    "articulation du coude": "elbow_joint",
+    "articulation du poignet": "wrist_joint",
+    "articulation du genou": "knee_joint",
+    "genou": "knee_joint",
+    "région occipito-atloïdo-axoïdienne": "spine_occipito_atlanto_axial",
+    "région cervicale": "spine_cervical",
+    "région cervico-dorsale": "spine_cervicothoracic",
+    "région dorsale": "spine_thoracic",
+    "région dorso-lombaire": "spine_thoracolumbar",
+    "région lombaire": "spine_lumbar",
+    "région lombo-sacrée": "spine_lumbosacral",
+    "région sacrée et sacro-coccygienne": "spine_sacral",
+    "localisations vertébrales multiples": "spine_multiple",
+}
+
+
+def cm_site(title: str) -> str | None:
+    return _CM_SITES.get(title.rsplit(", ", 1)[-1].strip().lower()) if ", " in title else None
+
+
+def fr_site(label: str) -> str | None:
+    if " - " not in label:
+        return None
+    return _FR_SITES.get(label.rsplit(" - ", 1)[-1].strip().rstrip(")").strip().lower())
+
+
+def _own_equivalent(item: ParsedItem, parent_exact: bool, who: Mapping[str, WhoItem], cim: Mapping[str, str], ours: str) -> str | None:
+    """The key of the equivalent in the target system (``ours`` picks WHO or CIM), or None."""
+    key = item.key
+    if item.kind not in {"category", "subcategory", "code"} or item.seventh:
+        return None
+    target = who if ours == "who" else cim
+    if len(key) == 3:
+        return key if key in target else None
+    if len(key) == 4:
+        w = who.get(key)
+        if key in target and w is not None and same_meaning(item.title, w.title):
+            return key
+        return None
+    if len(key) == 5 and key.startswith("M") and parent_exact and ours == "cim":
+        site = cm_site(item.title)
+        if site is None:
+            return None
+        matches = [k for d in "0123456789" if (k := key[:4] + d) in cim and fr_site(cim[k]) == site]
+        return matches[0] if len(matches) == 1 else None
+    return None
+
+
+def align(items: Sequence[ParsedItem], who_items: Sequence[WhoItem], cim: Mapping[str, str]) -> tuple[dict[int, Equivalent], dict[int, Equivalent]]:
+    """French and WHO equivalents of every item, keyed by item seq."""
+    who = {w.key: w for w in who_items}
+    by_seq = {i.seq: i for i in items}
+    fr: dict[int, Equivalent] = {}
+    whos: dict[int, Equivalent] = {}
+    for item in items:  # pre-order: parents are aligned before their children
+        parent = by_seq.get(item.parent) if item.parent else None
+        for system, out in (("cim", fr), ("who", whos)):
+            parent_eq = out.get(parent.seq) if parent else None
+            own = _own_equivalent(item, parent_eq is not None and parent_eq.level == "exact", who, cim, system)
+            if own is not None:
+                title = cim[own] if system == "cim" else who[own].title
+                out[item.seq] = Equivalent(_dotted(own), title, "exact")
+            elif parent_eq is not None and item.kind not in {"chapter", "block"}:
+                out[item.seq] = Equivalent(parent_eq.code, parent_eq.title, "ancestor")
+    return fr, whos
+
+
+def _dotted(key: str) -> str:
+    return key if len(key) <= 3 else f"{key[:3]}.{key[3:]}"

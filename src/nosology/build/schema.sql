@@ -1,0 +1,32 @@
+-- Reference database: read-only once built. Items are numbered in pre-order (seq), so the
+-- descendants of an item are the rows with seq in (item.seq, item.last_seq].
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE item (
+  seq INTEGER PRIMARY KEY,
+  code TEXT NOT NULL,
+  key TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  title TEXT NOT NULL,
+  parent INTEGER,
+  chapter INTEGER NOT NULL,
+  depth INTEGER NOT NULL,
+  billable INTEGER NOT NULL,
+  seventh INTEGER NOT NULL,
+  n_children INTEGER NOT NULL,
+  last_seq INTEGER NOT NULL,
+  title_fr TEXT,
+  fr_code TEXT,
+  fr_level TEXT,
+  who_code TEXT,
+  who_title TEXT,
+  who_level TEXT
+);
+CREATE INDEX item_parent ON item(parent);
+-- One row per distinct identifier; where a block and its only category share one, the category wins.
+CREATE TABLE lookup (key TEXT PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE note (seq INTEGER NOT NULL, kind TEXT NOT NULL, pos INTEGER NOT NULL, text TEXT NOT NULL);
+CREATE INDEX note_seq ON note(seq);
+CREATE TABLE seven_chr (seq INTEGER NOT NULL, pos INTEGER NOT NULL, char TEXT NOT NULL, text TEXT NOT NULL);
+CREATE INDEX seven_chr_seq ON seven_chr(seq);
+CREATE TABLE who (key TEXT PRIMARY KEY, code TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL, parent TEXT) WITHOUT ROWID;
+CREATE TABLE cim10 (key TEXT PRIMARY KEY, code TEXT NOT NULL, title TEXT NOT NULL) WITHOUT ROWID;

@@ -1,0 +1,274 @@
+"""ICD-10-CM as a library: look up any code spelling, its record, decoding and validation."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable
+from functools import lru_cache
+
+from nosology.codes import compact, looks_like_code, with_dot
+from nosology.errors import CodeNotFound
+from nosology.models import CodePart, CodeRecord, Equivalent, Item, NoteGroup, SevenChr, Validation
+from nosology.store import ReferenceStore
+
+__all__ = ["ITEM_COLUMNS", "Classification"]
+
+ITEM_COLUMNS = "seq, code, kind, title, billable, title_fr, fr_level, fr_code, chapter, parent, last_seq, n_children, seventh"
+_ORDINAL = {4: "4th character", 5: "5th character", 6: "6th character", 7: "7th character"}
+_WORD = re.compile(r"[\w'-]+")
+# Characters people confuse when copying codes from paper.
+_LOOKALIKE = str.maketrans({"O": "0", "0": "O", "I": "1", "1": "I", "S": "5", "5": "S", "Z": "2"})
+
+
+def _item(row: sqlite3.Row) -> Item:
+    return Item(
+        seq=row["seq"], code=row["code"], kind=row["kind"], title=row["title"], billable=bool(row["billable"]),
+        title_fr=row["title_fr"], fr_level=row["fr_level"], fr_code=row["fr_code"], chapter=row["chapter"],
+        parent=row["parent"], last_seq=row["last_seq"], n_children=row["n_children"], seventh=bool(row["seventh"]),
+    )
+
+
+def _difference(child: str, parent: str) -> str:
+    """What a child's title adds to its parent's: ``"…, other site"`` -> ``other site``."""
+    if child.lower().startswith(parent.lower() + ", "):
+        return child[len(parent) + 2 :]
+    parent_words = {w.lower() for w in _WORD.findall(parent)}
+    extra = [w for w in _WORD.findall(child) if w.lower() not in parent_words]
+    return " ".join(extra) if extra else child
+
+
+class Classification:
+    """Queries over a built :class:`ReferenceStore`. Thread-safe; cheap to share."""
+
+    def __init__(self, store: ReferenceStore) -> None:
+        self.store = store
+        self._by_seq = lru_cache(maxsize=50_000)(self._load_item)
+
+    # -- items -------------------------------------------------------------------------------
+    def _load_item(self, seq: int) -> Item | None:
+        rows = self.store.query(f"SELECT {ITEM_COLUMNS} FROM item WHERE seq = ?", (seq,))
+        return _item(rows[0]) if rows else None
+
+    def item(self, seq: int) -> Item:
+        found = self._by_seq(seq)
+        if found is None:
+            raise KeyError(seq)
+        return found
+
+    def find(self, text: str) -> Item | None:
+        """The item for any spelling of its code (``m6128``, ``M61 28``), or None."""
+        key = compact(text)
+        if not key or len(key) > 15:
+            return None
+        seq = self.store.query_one("SELECT seq FROM lookup WHERE key = ?", (key,))
+        return None if seq is None else self.item(seq)
+
+    def get(self, text: str) -> Item:
+        found = self.find(text)
+        if found is None:
+            key = compact(text)
+            shown = with_dot(key) if key else text.strip()
+            raise CodeNotFound(shown[:40], f"{shown[:40]!r} is not an ICD-10-CM code", self.suggest(text))
+        return found
+
+    def items(self, seqs: Iterable[int]) -> list[Item]:
+        return [self.item(s) for s in seqs]
+
+    def chapters(self) -> list[Item]:
+        return self._rows("SELECT {cols} FROM item WHERE kind = 'chapter' ORDER BY seq")
+
+    def ancestors(self, item: Item) -> list[Item]:
+        chain: list[Item] = []
+        parent = item.parent
+        while parent is not None:
+            p = self.item(parent)
+            chain.append(p)
+            parent = p.parent
+        return chain[::-1]
+
+    def children(self, item: Item) -> list[Item]:
+        return self._rows("SELECT {cols} FROM item WHERE parent = ? ORDER BY seq", (item.seq,))
+
+    def siblings(self, item: Item) -> list[Item]:
+        if item.parent is None:
+            return [c for c in self.chapters() if c.seq != item.seq]
+        return [c for c in self.children(self.item(item.parent)) if c.seq != item.seq]
+
+    def descendants(self, item: Item, billable_only: bool = False, limit: int = 100, offset: int = 0) -> list[Item]:
+        extra = " AND billable = 1" if billable_only else ""
+        return self._rows("SELECT {cols} FROM item WHERE seq > ? AND seq <= ?" + extra + " ORDER BY seq LIMIT ? OFFSET ?", (item.seq, item.last_seq, limit, offset))
+
+    def count_descendants(self, item: Item, billable_only: bool = False) -> int:
+        extra = " AND billable = 1" if billable_only else ""
+        return int(self.store.query_one("SELECT count(*) FROM item WHERE seq > ? AND seq <= ?" + extra, (item.seq, item.last_seq)))
+
+    def subsumes(self, a: Item, b: Item) -> bool:
+        """True when ``b`` is ``a`` or lies below it."""
+        return a.seq <= b.seq <= a.last_seq
+
+    def _rows(self, sql: str, params: tuple[object, ...] = ()) -> list[Item]:
+        return [_item(r) for r in self.store.query(sql.format(cols=ITEM_COLUMNS), params)]
+
+    # -- notes -------------------------------------------------------------------------------
+    def notes(self, item: Item, ancestors: list[Item] | None = None) -> list[NoteGroup]:
+        """Own notes, then each ancestor's (nearest first), grouped by kind in reading order."""
+        chain = [item, *reversed(ancestors if ancestors is not None else self.ancestors(item))]
+        owners = {i.seq: i for i in chain}
+        rows = self.store.query(
+            f"SELECT seq, kind, text FROM note WHERE seq IN ({','.join('?' * len(chain))}) ORDER BY seq DESC, pos",
+            tuple(owners),
+        )
+        grouped: dict[tuple[int, str], list[str]] = {}
+        for r in rows:
+            grouped.setdefault((r["seq"], r["kind"]), []).append(r["text"])
+        order = {i.seq: n for n, i in enumerate(chain)}
+        ranked = sorted(grouped.items(), key=lambda entry: order[entry[0][0]])
+        return [NoteGroup(kind, owners[seq].code, owners[seq].title, seq != item.seq, texts) for (seq, kind), texts in ranked]
+
+    def seven_chr(self, item: Item, ancestors: list[Item] | None = None) -> tuple[Item | None, list[SevenChr]]:
+        """The 7th-character table that applies to ``item`` (its own or the nearest ancestor's)."""
+        for owner in [item, *reversed(ancestors if ancestors is not None else self.ancestors(item))]:
+            rows = self.store.query("SELECT char, text FROM seven_chr WHERE seq = ? ORDER BY pos", (owner.seq,))
+            if rows:
+                return owner, [SevenChr(r["char"], r["text"]) for r in rows]
+        return None, []
+
+    # -- equivalents -------------------------------------------------------------------------
+    def equivalents(self, item: Item) -> tuple[Equivalent | None, Equivalent | None]:
+        row = self.store.query("SELECT fr_code, title_fr, fr_level, who_code, who_title, who_level FROM item WHERE seq = ?", (item.seq,))[0]
+        fr = Equivalent("cim10", row["fr_code"], row["title_fr"], row["fr_level"]) if row["fr_code"] else None
+        who = Equivalent("who", row["who_code"], row["who_title"], row["who_level"]) if row["who_code"] else None
+        return fr, who
+
+    # -- the record --------------------------------------------------------------------------
+    def record(self, text: str) -> CodeRecord:
+        item = self.get(text)
+        ancestors = self.ancestors(item)
+        owner, chars = self.seven_chr(item, ancestors)
+        fr, who = self.equivalents(item)
+        return CodeRecord(
+            item=item,
+            ancestors=ancestors,
+            children=self.children(item),
+            notes=self.notes(item, ancestors),
+            seven_chr=chars,
+            seven_chr_owner=owner.code if owner else None,
+            decoding=self.decode(item, ancestors, chars),
+            french=fr,
+            who=who,
+            billable_children=0 if item.billable else self.count_descendants(item, billable_only=True),
+        )
+
+    def decode(self, item: Item, ancestors: list[Item] | None = None, seven: list[SevenChr] | None = None) -> list[CodePart]:
+        """What each part of the code means, read off the classification's own structure."""
+        chain = [*(ancestors if ancestors is not None else self.ancestors(item)), item]
+        parts: list[CodePart] = []
+        for node in chain:
+            if node.kind == "chapter":
+                parts.append(CodePart(node.code, "chapter", f"Chapter {node.code}: {node.title}", node.code, node.title))
+            elif node.kind == "block":
+                parts.append(CodePart(node.code, "block", node.title, node.code, node.title))
+        codes = [n for n in chain if n.kind not in {"chapter", "block"}]
+        previous: Item | None = None
+        for node in codes:
+            if previous is None:
+                parts.append(CodePart(node.code, "category (characters 1-3)", node.title, node.code, node.title))
+            elif node.seventh:
+                parts.extend(self._decode_seventh(node, previous, seven))
+            else:
+                added = compact(node.code)[len(compact(previous.code)) :]
+                position = _ORDINAL.get(len(compact(node.code)), "character")
+                label = f".{added}" if len(compact(previous.code)) == 3 else added
+                parts.append(CodePart(label, position, _difference(node.title, previous.title), node.code, node.title))
+            previous = node
+        return parts
+
+    def _decode_seventh(self, node: Item, parent: Item, seven: list[SevenChr] | None) -> list[CodePart]:
+        key, parent_key = compact(node.code), compact(parent.code)
+        parts: list[CodePart] = []
+        filler = key[len(parent_key) : 6]
+        if filler:
+            first = len(parent_key) + 1
+            where = f"{_ORDINAL[first]}" if len(filler) == 1 else f"characters {first}-6"
+            parts.append(CodePart(filler, where, "placeholder X: keeps the 7th character in the 7th position when the code has fewer than 6 characters", None))
+        char = key[6]
+        meaning = next((s.meaning for s in seven or [] if s.char == char), _difference(node.title, parent.title))
+        parts.append(CodePart(char, "7th character", meaning, node.code, node.title))
+        return parts
+
+    # -- validation --------------------------------------------------------------------------
+    def validate(self, text: str) -> Validation:
+        raw = text.strip()[:60]
+        key = compact(raw)
+        item = self.find(raw) if key else None
+        if item is not None:
+            if item.kind in {"chapter", "block"}:
+                return Validation(raw, item.code, "not_a_code", False, False, f"{item.code} is a {item.kind} of ICD-10-CM, not a code: pick a code inside it", item.title)
+            if item.billable:
+                return Validation(raw, item.code, "billable", True, True, f"{item.code} is a valid billable ICD-10-CM code", item.title)
+            options = [i.code for i in self.children(item)]
+            shown = f"{options[0]}…{options[-1]}" if len(options) > 2 else ", ".join(options)
+            return Validation(raw, item.code, "header", True, False, f"{item.code} is a header, not billable: pick one of {shown}", item.title, self._billable_suggestions(item))
+        if not key:
+            return Validation(raw, None, "invalid", False, False, "empty code: type an ICD-10-CM code such as M61.28")
+        reason = self._invalid_reason(key)
+        shaped = with_dot(key) if looks_like_code(key) else None
+        return Validation(raw, shaped, "invalid", False, False, reason, None, self.suggest(raw))
+
+    def _billable_suggestions(self, item: Item, limit: int = 20) -> list[str]:
+        return [i.code for i in self.descendants(item, billable_only=True, limit=limit)]
+
+    def _invalid_reason(self, key: str) -> str:
+        shown = with_dot(key)[:20]
+        if not re.match(r"^[A-Z]", key):
+            return f"{text_of(key)!r} is not an ICD-10-CM code: codes start with a letter (A-Z), then two digits, as in M61.28"
+        if not looks_like_code(key):
+            return f"{text_of(key)!r} is not an ICD-10-CM code: codes have 3 to 7 characters, a letter, a digit, then digits or letters (M61.28, S72.001A)"
+        prefix = self._longest_prefix(key)
+        if prefix is None:
+            return f"{shown} is not an ICD-10-CM code: there is no category {key[:3]}"
+        return f"{shown} is not an ICD-10-CM code; the nearest existing code is {prefix.code} ({prefix.title})"
+
+    def _longest_prefix(self, key: str) -> Item | None:
+        for n in range(min(len(key), 7), 2, -1):
+            found = self.find(key[:n])
+            if found is not None:
+                return found
+        return None
+
+    def suggest(self, text: str, limit: int = 8) -> list[str]:
+        """Codes the person probably meant: missing X placeholders, look-alike characters, or
+        the billable codes under the longest prefix that exists."""
+        key = compact(text)[:12]
+        if not key or not key[0].isalnum():
+            return []
+        out: list[str] = []
+
+        def add(candidate: str) -> None:
+            found = self.find(candidate)
+            if found is not None and found.code not in out and found.kind not in {"chapter", "block"}:
+                out.append(found.code)
+
+        if 4 <= len(key) <= 7 and key[-1].isalpha():  # W21.89A -> W21.89XA
+            add(key[:-1].ljust(6, "X") + key[-1])
+        for i in range(min(len(key), 7)):
+            swapped = key[i].translate(_LOOKALIKE)
+            if swapped != key[i]:
+                add(key[:i] + swapped + key[i + 1 :])
+        if len(key) > 3:
+            add(key[:-1])
+        prefix = self._longest_prefix(key)
+        if prefix is not None:
+            add(prefix.code)
+            for child in self.children(prefix)[: limit * 2]:
+                if len(out) >= limit:
+                    break
+                add(child.code)
+        return out[:limit]
+
+
+def text_of(key: str) -> str:
+    """A bounded, printable echo of what was typed, for messages."""
+    shown = "".join(ch for ch in key if ch.isprintable())[:20]
+    return shown + ("…" if len(key) > 20 else "")

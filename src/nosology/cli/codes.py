@@ -1,0 +1,82 @@
+"""``nosology code`` and ``nosology validate``: a code's record and its validity."""
+
+from __future__ import annotations
+
+import typer
+from rich.table import Table
+from rich.tree import Tree
+
+from nosology.cli.output import console, fail_cleanly, open_library, print_json
+from nosology.models import CodeRecord
+
+__all__ = ["code", "validate"]
+
+
+def code(
+    value: str = typer.Argument(..., metavar="CODE", help="Any spelling: M61.28, m6128, 'M61 28'"),
+    as_json: bool = typer.Option(False, "--json", help="Print the full record as JSON."),
+    lang: str = typer.Option("en", "--lang", help="Language of titles: en or fr."),
+) -> None:
+    """Show everything about a code: title, place in the classification, notes, decoding."""
+    with fail_cleanly():
+        record = open_library().classification.record(value)
+    if as_json:
+        print_json(record.to_dict())
+        return
+    _show(record, lang)
+
+
+def _title(title: str, title_fr: str | None, lang: str) -> str:
+    return (title_fr or title) if lang == "fr" else title
+
+
+def _show(record: CodeRecord, lang: str) -> None:
+    item = record.item
+    badge = "[green]billable[/]" if item.billable else ("[yellow]header, not billable[/]" if item.header else f"[dim]{item.kind}[/]")
+    console.print(f"[bold]{item.code}[/]  {_title(item.title, item.title_fr, lang)}  {badge}", highlight=False)
+    if record.french:
+        note = "" if record.french.level == "exact" else f" (French title of {record.french.code}, the nearest code with the same meaning)"
+        console.print(f"[dim]fr:[/] {record.french.title}{note}", highlight=False)
+    tree = Tree("[dim]place in ICD-10-CM[/]")
+    node = tree
+    for a in record.ancestors:
+        node = node.add(f"{a.code}  {_title(a.title, a.title_fr, lang)}")
+    node.add(f"[bold]{item.code}[/]")
+    console.print(tree)
+    table = Table("part", "position", "meaning", title="What this code means", title_justify="left")
+    for p in record.decoding:
+        table.add_row(p.chars, p.position, p.meaning)
+    console.print(table)
+    for g in record.notes:
+        origin = f" (from {g.owner})" if g.inherited else ""
+        console.print(f"[bold]{g.kind}[/]{origin}:", highlight=False)
+        for n in g.notes:
+            console.print(f"  - {n}", highlight=False, markup=False)
+    if record.seven_chr:
+        console.print(f"[bold]7th characters[/] (from {record.seven_chr_owner}):")
+        for s in record.seven_chr:
+            console.print(f"  {s.char}  {s.meaning}", highlight=False, markup=False)
+    if record.children:
+        console.print(f"[bold]{len(record.children)} codes below[/], {record.billable_children} billable:")
+        for c in record.children[:30]:
+            console.print(f"  {c.code}  {_title(c.title, c.title_fr, lang)}", highlight=False, markup=False)
+    if record.who:
+        console.print(f"[dim]WHO ICD-10:[/] {record.who.code} {record.who.title} ({record.who.level})", highlight=False)
+
+
+def validate(
+    value: str = typer.Argument(..., metavar="CODE"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Say whether a code is valid and billable; exit 0 when billable, 1 otherwise."""
+    with fail_cleanly():
+        result = open_library().classification.validate(value)
+    if as_json:
+        print_json(result.to_dict())
+    else:
+        colour = {"billable": "green", "header": "yellow"}.get(result.status, "red")
+        console.print(f"[{colour}]{result.status}[/]: {result.message}", highlight=False)
+        if result.suggestions:
+            console.print("did you mean: " + ", ".join(result.suggestions[:10]), highlight=False, markup=False)
+    if result.status != "billable":
+        raise typer.Exit(1)

@@ -1,0 +1,81 @@
+"""The ``nosology`` command: a thin layer over the library."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import typer
+
+from nosology.cli.codes import code, validate
+from nosology.cli.output import console, fail_cleanly, print_json, progress_bar
+from nosology.library import Library, build
+from nosology.settings import load_settings
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(help="nosology: an ICD-10-CM knowledge base.", no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+app.command()(code)
+app.command()(validate)
+
+
+@app.command("build")
+def build_command() -> None:
+    """Build the reference database from the official sources (idempotent)."""
+    settings = load_settings()
+    started = time.perf_counter()
+    with fail_cleanly(), progress_bar() as report:
+        meta = build(settings, report)
+    counts = meta["counts"]
+    console.print(
+        f"built {settings.reference_db}: {counts['items']:,} items, {counts['billable']:,} billable codes in {time.perf_counter() - started:.1f} s",
+        highlight=False,
+    )
+
+
+@app.command()
+def info(as_json: bool = typer.Option(False, "--json")) -> None:
+    """Provenance and counts of the reference database."""
+    with fail_cleanly():
+        meta = Library.open(load_settings()).info()
+    if as_json:
+        print_json(meta)
+        return
+    console.print(f"[bold]database[/] {meta['database']} (built {meta['built_at']})")
+    for s in meta["sources"]:
+        console.print(f"  {s['title']}\n    {s['distribution']} {s['file']}\n    sha256 {s['sha256']}", highlight=False)
+    counts = meta["counts"]
+    console.print(f"[bold]items[/] {counts['items']:,} ({counts['distinct_identifiers']:,} distinct identifiers)")
+    for kind, n in counts["by_kind"].items():
+        console.print(f"  {kind:<12} {n:>7,}")
+    console.print(f"[bold]billable[/] {counts['billable']:,}   [bold]7th-character codes[/] {counts['seventh_character_codes']:,}")
+    console.print("[bold]notes[/] " + ", ".join(f"{k} {v:,}" for k, v in counts["notes"].items()))
+    console.print("[bold]French titles[/] " + ", ".join(f"{k} {v:,}" for k, v in counts["french"].items()))
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host"),
+    port: int = typer.Option(8000, "--port"),
+    workers: int = typer.Option(1, "--workers", help="Worker processes (production: 2 x cores)."),
+    reload: bool = typer.Option(False, "--reload", hidden=True),
+) -> None:
+    """Serve the website, JSON API, FHIR and Infobutton (builds the data first if missing)."""
+    import uvicorn
+
+    settings = load_settings()
+    with fail_cleanly():
+        if not settings.reference_db.is_file():
+            with progress_bar() as report:
+                build(settings, report)
+        Library.open(settings)  # fail here, clearly, rather than in every worker
+    os.environ.setdefault("NOSOLOGY_DATA_DIR", str(settings.data_dir))
+    uvicorn.run(
+        "nosology.web.app:create_app", factory=True, host=host, port=port, workers=workers, reload=reload,
+        proxy_headers=True, timeout_keep_alive=5, limit_concurrency=2048, access_log=False,
+        timeout_graceful_shutdown=5,
+    )
+
+
+def main() -> None:
+    app()

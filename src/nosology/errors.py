@@ -1,0 +1,70 @@
+"""Domain errors. The CLI prints them as one line; the web layer maps them to HTTP statuses."""
+
+from __future__ import annotations
+
+__all__ = [
+    "AccountsUnavailable",
+    "CodeNotFound",
+    "DataCorrupt",
+    "DataMissing",
+    "InvalidQuery",
+    "NosologyError",
+    "NotFound",
+    "SourceChecksumMismatch",
+    "SourceMissing",
+]
+
+
+class NosologyError(Exception):
+    """Base class of every error nosology raises on purpose."""
+
+    status_code = 400
+
+    def __init__(self, message: str, *, suggestions: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.suggestions = suggestions or []
+
+
+class NotFound(NosologyError):
+    status_code = 404
+
+
+class CodeNotFound(NotFound):
+    """A code that is not in the classification (with "did you mean" suggestions)."""
+
+    def __init__(self, code: str, message: str, suggestions: list[str] | None = None) -> None:
+        super().__init__(message, suggestions=suggestions)
+        self.code = code
+
+
+class InvalidQuery(NosologyError):
+    status_code = 422
+
+
+class SourceMissing(NosologyError):
+    """An official source file cannot be found (package not installed)."""
+
+    status_code = 500
+
+
+class SourceChecksumMismatch(NosologyError):
+    status_code = 500
+
+
+class DataMissing(NosologyError):
+    """The reference database has not been built."""
+
+    status_code = 503
+
+
+class DataCorrupt(NosologyError):
+    """The reference database exists but cannot be read or is incomplete."""
+
+    status_code = 503
+
+
+class AccountsUnavailable(NosologyError):
+    """The accounts database cannot be reached."""
+
+    status_code = 503

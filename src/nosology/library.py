@@ -1,0 +1,78 @@
+"""The core library in one object: settings, the reference data and the services built on it.
+
+Nothing is loaded at import time; :meth:`Library.open` does it explicitly.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from nosology.build import BuildContext, build_database
+from nosology.build.steps import Progress
+from nosology.classification import Classification
+from nosology.errors import DataMissing
+from nosology.settings import Settings, load_settings
+from nosology.store import ReferenceStore
+
+if TYPE_CHECKING:
+    from nosology.content.articles import Articles
+    from nosology.search.engine import SearchEngine
+
+__all__ = ["Library", "build"]
+
+
+def build(settings: Settings, progress: Progress | None = None) -> dict[str, Any]:
+    """Build the reference database of ``settings`` from the official sources and our content."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent
+    ctx = BuildContext(content_dir=_content_dir(), lexicon_dir=root / "lexicon")
+    if progress is not None:
+        ctx.progress = progress
+    return build_database(settings.reference_db, ctx)
+
+
+def _content_dir() -> Any:
+    """The articles: ``content/`` beside the source tree (a checkout), or NOSOLOGY_CONTENT_DIR."""
+    import os
+    from pathlib import Path
+
+    env = os.environ.get("NOSOLOGY_CONTENT_DIR")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[2] / "content"
+
+
+class Library:
+    def __init__(self, settings: Settings, store: ReferenceStore) -> None:
+        self.settings = settings
+        self.store = store
+        self.classification = Classification(store)
+
+    @classmethod
+    def open(cls, settings: Settings | None = None, *, build_if_missing: bool = False, progress: Progress | None = None) -> Library:
+        settings = settings or load_settings()
+        if not settings.reference_db.is_file():
+            if not build_if_missing:
+                raise DataMissing(f"reference database {settings.reference_db} not found: run `nosology build`")
+            build(settings, progress)
+        return cls(settings, ReferenceStore(settings.reference_db))
+
+    @cached_property
+    def search(self) -> SearchEngine:
+        from nosology.search.engine import SearchEngine
+
+        return SearchEngine(self.store, self.classification)
+
+    @cached_property
+    def articles(self) -> Articles:
+        from nosology.content.articles import Articles
+
+        return Articles(self.store, self.settings)
+
+    def info(self) -> dict[str, Any]:
+        meta = self.store.meta()
+        meta.pop("complete", None)
+        meta["database"] = str(self.settings.reference_db)
+        return meta

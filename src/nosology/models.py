@@ -1,0 +1,115 @@
+"""Plain data returned by the core library; the web layer serialises these to JSON as they are."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+__all__ = [
+    "CodePart",
+    "CodeRecord",
+    "Equivalent",
+    "Item",
+    "NoteGroup",
+    "SevenChr",
+    "Validation",
+]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One node of ICD-10-CM: a chapter, block, category, subcategory or code."""
+
+    seq: int
+    code: str
+    kind: str
+    title: str
+    billable: bool
+    title_fr: str | None = None
+    fr_level: str | None = None
+    fr_code: str | None = None
+    chapter: int = 0
+    parent: int | None = None
+    last_seq: int = 0
+    n_children: int = 0
+    seventh: bool = False
+
+    @property
+    def header(self) -> bool:
+        """A code that exists but cannot be used on a claim (it has codes below it)."""
+        return self.kind != "chapter" and self.kind != "block" and not self.billable
+
+    def brief(self) -> dict[str, Any]:
+        return {"code": self.code, "title": self.title, "title_fr": self.title_fr, "kind": self.kind, "billable": self.billable}
+
+
+@dataclass(frozen=True)
+class Equivalent:
+    system: str  # "who" or "cim10"
+    code: str
+    title: str
+    level: str  # "exact": same meaning; "ancestor": the nearest broader code with the same meaning
+
+
+@dataclass(frozen=True)
+class SevenChr:
+    char: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class NoteGroup:
+    """The notes of one kind owned by one item (the item itself or an ancestor)."""
+
+    kind: str
+    owner: str
+    owner_title: str
+    inherited: bool
+    notes: list[str]
+
+
+@dataclass(frozen=True)
+class CodePart:
+    """One part of a code and what it means (``M61`` category, ``.2`` subcategory, ``8`` site...)."""
+
+    chars: str
+    position: str
+    meaning: str
+    code: str | None = None  # the code this part leads to, when it is an item of its own
+    title: str | None = None  # that code's full title
+
+
+@dataclass(frozen=True)
+class CodeRecord:
+    item: Item
+    ancestors: list[Item]  # chapter first
+    children: list[Item]
+    notes: list[NoteGroup]
+    seven_chr: list[SevenChr]
+    seven_chr_owner: str | None
+    decoding: list[CodePart]
+    french: Equivalent | None
+    who: Equivalent | None
+    billable_children: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["item"] = self.item.brief() | {"fr_level": self.item.fr_level, "header": self.item.header}
+        d["ancestors"] = [a.brief() for a in self.ancestors]
+        d["children"] = [c.brief() for c in self.children]
+        return d
+
+
+@dataclass(frozen=True)
+class Validation:
+    input: str
+    code: str | None
+    status: str  # "billable" | "header" | "not_a_code" | "invalid"
+    valid: bool
+    billable: bool
+    message: str
+    title: str | None = None
+    suggestions: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

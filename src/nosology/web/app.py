@@ -1,0 +1,45 @@
+"""The ASGI application: one FastAPI app whose routers are thin layers over the core library."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from nosology import __version__
+from nosology.library import Library
+from nosology.settings import Settings, load_settings
+from nosology.web import api_articles, api_codes, api_search, fhir, health, infobutton
+from nosology.web.errors import install_error_handlers
+
+__all__ = ["create_app"]
+
+log = logging.getLogger("nosology.web")
+
+
+def create_app(settings: Settings | None = None, library: Library | None = None) -> FastAPI:
+    """Build the app. The reference data is opened (and built if missing) before the first request."""
+    settings = settings or load_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if getattr(app.state, "library", None) is None:
+            app.state.library = Library.open(settings, build_if_missing=settings.build_if_missing)
+        yield
+
+    app = FastAPI(
+        title="nosology",
+        version=__version__,
+        summary="ICD-10-CM 2026 knowledge base: codes, search, articles, FHIR terminology and HL7 Infobutton.",
+        lifespan=lifespan,
+        docs_url="/api/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.library = library
+    install_error_handlers(app)
+    for module in (api_codes, api_search, api_articles, health, fhir, infobutton):
+        app.include_router(module.router)
+    return app

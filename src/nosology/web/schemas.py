@@ -1,0 +1,90 @@
+"""Response models of the JSON API (they are also the OpenAPI schema schemathesis checks)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+__all__ = ["CodeResponse", "ErrorResponse", "InfoResponse", "ItemBrief", "ValidationResponse"]
+
+
+class ItemBrief(BaseModel):
+    code: str
+    title: str
+    title_fr: str | None
+    kind: str
+    billable: bool
+
+
+class ItemFull(ItemBrief):
+    fr_level: str | None
+    header: bool
+
+
+class NoteGroupModel(BaseModel):
+    kind: str
+    owner: str
+    owner_title: str
+    inherited: bool
+    notes: list[str]
+
+
+class SevenChrModel(BaseModel):
+    char: str
+    meaning: str
+
+
+class CodePartModel(BaseModel):
+    chars: str
+    position: str
+    meaning: str
+    code: str | None
+    title: str | None
+
+
+class EquivalentModel(BaseModel):
+    system: str
+    code: str
+    title: str
+    level: str
+
+
+class CodeResponse(BaseModel):
+    item: ItemFull
+    ancestors: list[ItemBrief]
+    children: list[ItemBrief]
+    notes: list[NoteGroupModel]
+    seven_chr: list[SevenChrModel]
+    seven_chr_owner: str | None
+    decoding: list[CodePartModel]
+    french: EquivalentModel | None
+    who: EquivalentModel | None
+    billable_children: int
+    article: dict[str, Any] | None = None
+
+
+class ValidationResponse(BaseModel):
+    input: str
+    code: str | None
+    status: str
+    valid: bool
+    billable: bool
+    message: str
+    title: str | None
+    suggestions: list[str]
+
+
+class InfoResponse(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    sources: list[dict[str, Any]]
+    counts: dict[str, Any]
+    built_at: str
+    schema_version: int
+
+
+class ErrorResponse(BaseModel):
+    status: int
+    error: str
+    detail: str
+    suggestions: list[str] | None = None
