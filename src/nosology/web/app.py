@@ -11,8 +11,9 @@ from fastapi import FastAPI
 from nosology import __version__
 from nosology.library import Library
 from nosology.settings import Settings, load_settings
-from nosology.web import api_articles, api_codes, api_search, fhir, health, infobutton
+from nosology.web import accounts, api_articles, api_codes, api_search, fhir, health, infobutton, pages
 from nosology.web.errors import install_error_handlers
+from nosology.web.templating import make_templates
 
 __all__ = ["create_app"]
 
@@ -39,7 +40,8 @@ def create_app(settings: Settings | None = None, library: Library | None = None)
     )
     app.state.settings = settings
     app.state.library = library
+    app.state.templates = make_templates()
     install_error_handlers(app)
-    for module in (api_codes, api_search, api_articles, health, fhir, infobutton):
+    for module in (api_codes, api_search, api_articles, health, fhir, infobutton, accounts, pages):
         app.include_router(module.router)
     return app
