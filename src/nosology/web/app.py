@@ -11,7 +11,16 @@ from fastapi import FastAPI
 from nosology import __version__
 from nosology.library import Library
 from nosology.settings import Settings, load_settings
-from nosology.web import accounts, api_articles, api_codes, api_search, fhir, health, infobutton, pages
+from nosology.web import (
+    accounts,
+    api_articles,
+    api_codes,
+    api_search,
+    fhir,
+    health,
+    infobutton,
+    pages,
+)
 from nosology.web.errors import install_error_handlers
 from nosology.web.templating import make_templates
 
