@@ -252,6 +252,8 @@ class Classification:
 
         if 4 <= len(key) <= 7 and key[-1].isalpha():  # W21.89A -> W21.89XA
             add(key[:-1].ljust(6, "X") + key[-1])
+        # after the first letter, O and I are almost always zeros and ones
+        add(key[0] + key[1:].replace("O", "0").replace("I", "1"))
         for i in range(min(len(key), 7)):
             swapped = key[i].translate(_LOOKALIKE)
             if swapped != key[i]:

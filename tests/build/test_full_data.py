@@ -1,0 +1,150 @@
+"""Full-data checks of the built reference database against the official sources.
+
+Expected counts and how they were derived (all from the April 1, 2026 tabular XML and code list in
+simple-icd-10-cm 1.5.0):
+
+* 98,505 items = 22 <chapter> + 297 <section> + 46,881 <diag> + 51,305 codes made by sevenChrDef
+  (leaf <diag> under a sevenChrDef, padded with the X placeholder, kept when the release's code list has them).
+  ``python -c "import simple_icd_10_cm as cm; print(len(cm.get_all_codes(True)))"`` also gives 98,505.
+* 98,466 distinct identifiers: 39 sections share their identifier with the one category they hold (B20, C7A...).
+* The issue's "336 blocks / 1,879 categories" is simple-icd-10-cm's counting, where those 39 categories are
+  reported as blocks: 297 + 39 = 336 and 1,918 - 39 = 1,879.
+* Billable codes: 74,719 leaves. simple-icd-10-cm's ``is_leaf`` gives 74,736 because it also counts the 12
+  empty heading sections (C00-C96, M00-M25, ...) and counts 5 leaf categories twice under their block's
+  identifier (B20, F99, P84, R99, Z66): 74,719 + 12 + 5 = 74,736.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections import Counter
+
+import pytest
+
+from nosology.build.icd10cm import NOTE_KINDS
+from nosology.build.sources import ICD10CM_TABULAR
+from nosology.library import Library
+
+
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+@pytest.fixture(scope="module")
+def xml_root() -> ET.Element:
+    return ET.parse(ICD10CM_TABULAR.verified_path()).getroot()
+
+
+def test_counts(library: Library) -> None:
+    counts = library.info()["counts"]
+    assert counts["items"] == 98_505
+    assert counts["distinct_identifiers"] == 98_466
+    assert counts["by_kind"]["chapter"] == 22
+    assert counts["by_kind"]["block"] == 297
+    assert counts["by_kind"]["category"] == 1_918
+    assert counts["blocks_sharing_identifier_with_their_category"] == 39
+    assert counts["by_kind"]["block"] + counts["blocks_sharing_identifier_with_their_category"] == 336
+    assert counts["by_kind"]["category"] - counts["blocks_sharing_identifier_with_their_category"] == 1_879
+    # 46,881 <diag> = 1,918 categories + 44,963 subcategories and codes
+    assert counts["by_kind"]["subcategory"] + counts["by_kind"]["code"] - counts["seventh_character_codes"] == 44_963
+    assert counts["seventh_character_codes"] == 51_305
+    assert counts["billable"] == 74_719
+
+
+def test_billable_matches_leaves(library: Library) -> None:
+    store = library.store
+    leaves = store.query_one("SELECT count(*) FROM item WHERE n_children = 0 AND kind NOT IN ('chapter', 'block')")
+    empty_blocks = store.query_one("SELECT count(*) FROM item WHERE n_children = 0 AND kind = 'block'")
+    billable = store.query_one("SELECT count(*) FROM item WHERE billable = 1")
+    assert leaves == billable == 74_719
+    assert empty_blocks == 12  # + 5 double-counted leaf categories = simple-icd-10-cm's 74,736
+
+
+def test_every_code_and_title_identical_to_source(library: Library, xml_root: ET.Element) -> None:
+    expected: list[tuple[str, str]] = []
+
+    def walk(el: ET.Element) -> None:
+        for child in el:
+            if child.tag == "chapter":
+                expected.append((_norm(child.findtext("name")), _norm(child.findtext("desc"))))
+                walk(child)
+            elif child.tag == "section":
+                expected.append((child.get("id", ""), _norm(child.findtext("desc"))))
+                walk(child)
+            elif child.tag == "diag":
+                expected.append((_norm(child.findtext("name")), _norm(child.findtext("desc"))))
+                walk(child)
+
+    walk(xml_root)
+    stored = [(r["code"], r["title"]) for r in library.store.query("SELECT code, title FROM item WHERE seventh = 0 ORDER BY seq")]
+    assert len(expected) == 22 + 297 + 46_881
+    assert stored == expected
+
+
+def test_note_counts_identical_to_source(library: Library, xml_root: ET.Element) -> None:
+    source = Counter()
+    for kind in NOTE_KINDS:
+        for el in xml_root.iter(kind):
+            source[kind] += sum(1 for n in el if n.tag == "note")
+    stored = Counter({r["kind"]: r["n"] for r in library.store.query("SELECT kind, count(*) AS n FROM note GROUP BY kind")})
+    assert stored == source
+    assert library.info()["counts"]["notes"] == {k: source[k] for k in NOTE_KINDS}
+    extensions = sum(1 for d in xml_root.iter("sevenChrDef") for e in d if e.tag == "extension")
+    assert library.store.query_one("SELECT count(*) FROM seven_chr") == extensions == 1_790
+
+
+@pytest.mark.parametrize(
+    ("code", "kind", "billable", "title"),
+    [
+        ("13", "chapter", False, "Diseases of the musculoskeletal system and connective tissue (M00-M99)"),
+        ("M60-M63", "block", False, "Disorders of muscles (M60-M63)"),
+        ("M61", "category", False, "Calcification and ossification of muscle"),
+        ("M61.2", "subcategory", False, "Paralytic calcification and ossification of muscle"),
+        ("M61.28", "code", True, "Paralytic calcification and ossification of muscle, other site"),
+        ("S72.001A", "code", True, "Fracture of unspecified part of neck of right femur, initial encounter for closed fracture"),
+        ("T84.89XA", "code", True, "Other specified complication of internal orthopedic prosthetic devices, implants and grafts, initial encounter"),
+        ("B20", "category", True, "Human immunodeficiency virus [HIV] disease"),
+    ],
+)
+def test_probe_codes(library: Library, code: str, kind: str, billable: bool, title: str) -> None:
+    item = library.classification.get(code)
+    assert (item.code, item.kind, item.billable, item.title) == (code, kind, billable, title)
+
+
+def test_block_sharing_identifier_resolves_to_category_with_block_in_breadcrumb(library: Library) -> None:
+    record = library.classification.record("C7A")
+    assert record.item.kind == "category"
+    assert [a.kind for a in record.ancestors] == ["chapter", "block"]
+    assert record.ancestors[-1].code == "C7A"
+
+
+def test_invalid_probe(library: Library) -> None:
+    assert library.classification.find("M61.2X") is None
+    assert library.classification.find("W21.89A") is None
+
+
+def test_french_chapter13_site_digits_by_meaning(library: Library) -> None:
+    find = library.classification.find
+    m6128, m6120, m6129 = find("M61.28"), find("M61.20"), find("M61.29")
+    assert m6128 and m6128.title_fr and m6128.title_fr.endswith("Autres localisations") and m6128.fr_level == "exact"
+    # CM 0 = unspecified site: must not get CIM-10's 0 "Sièges multiples"
+    assert m6120 and m6120.title_fr and m6120.title_fr.endswith("Siège non précisé") and m6120.fr_code == "M61.29"
+    assert m6129 and m6129.title_fr and m6129.title_fr.endswith("Sièges multiples") and m6129.fr_code == "M61.20"
+
+
+def test_french_deeper_codes_use_nearest_ancestor(library: Library) -> None:
+    right_shoulder = library.classification.find("M61.211")
+    assert right_shoulder and right_shoulder.fr_level == "ancestor" and right_shoulder.fr_code == "M61.21"
+    fracture = library.classification.find("S72.001A")
+    assert fracture and fracture.fr_level == "ancestor"
+
+
+def test_french_not_attached_where_cm_changed_the_meaning(library: Library) -> None:
+    e110 = library.classification.find("E11.0")  # CM: hyperosmolarity; CIM-10 E11.0: coma
+    assert e110 and e110.fr_level == "ancestor" and e110.fr_code == "E11"
+    assert e110.title_fr == "Diabète sucré de type 2"
+
+
+def test_who_equivalent(library: Library) -> None:
+    _, who = library.classification.equivalents(library.classification.get("M61.28"))
+    assert who is not None and who.code == "M61.2" and who.level == "ancestor"

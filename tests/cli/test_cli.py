@@ -1,0 +1,62 @@
+"""The CLI is a thin layer: right output, one clean line on errors, meaningful exit codes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from nosology.cli.main import app
+from nosology.settings import Settings
+
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _data_dir(settings: Settings, library: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NOSOLOGY_DATA_DIR", str(settings.data_dir))
+
+
+def test_code_shows_everything() -> None:
+    result = runner.invoke(app, ["code", "M61.28"])
+    assert result.exit_code == 0
+    out = result.output
+    assert "Paralytic calcification and ossification of muscle, other site" in out
+    assert "Diseases of the musculoskeletal system" in out  # chapter 13 in the ancestry
+    assert "Myositis ossificans associated with quadriplegia or paraplegia" in out  # inherited from M61.2
+    assert "Autres localisations" in out
+    assert "other site" in out
+
+
+def test_code_json_and_french() -> None:
+    result = runner.invoke(app, ["code", "m6128", "--json"])
+    assert json.loads(result.output)["item"]["code"] == "M61.28"
+    fr = runner.invoke(app, ["code", "M61.28", "--lang", "fr"])
+    assert "Calcification et ossification paralytiques de muscles" in fr.output
+
+
+def test_unknown_code_is_one_clean_line() -> None:
+    result = runner.invoke(app, ["code", "W21.89A"])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert "W21.89XA" in result.output
+
+
+@pytest.mark.parametrize(("code", "exit_code"), [("M61.28", 0), ("M61.2", 1), ("W21.89A", 1)])
+def test_validate_exit_codes(code: str, exit_code: int) -> None:
+    assert runner.invoke(app, ["validate", code]).exit_code == exit_code
+
+
+def test_info_json() -> None:
+    result = runner.invoke(app, ["info", "--json"])
+    meta = json.loads(result.output)
+    assert meta["counts"]["items"] == 98_505
+    assert {s["key"] for s in meta["sources"]} == {"icd10cm", "icd10cm_codes", "who", "cim10"}
+
+
+def test_info_without_database(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NOSOLOGY_DATA_DIR", str(tmp_path))
+    result = runner.invoke(app, ["info"])
+    assert result.exit_code == 1
+    assert "nosology build" in result.output
