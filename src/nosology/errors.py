@@ -12,6 +12,8 @@ __all__ = [
     "NotFound",
     "SourceChecksumMismatch",
     "SourceMissing",
+    "UnknownCodeSystem",
+    "InvalidParameter",
 ]
 
 
@@ -36,6 +38,16 @@ class CodeNotFound(NotFound):
     def __init__(self, code: str, message: str, suggestions: list[str] | None = None) -> None:
         super().__init__(message, suggestions=suggestions)
         self.code = code
+
+
+class UnknownCodeSystem(NotFound):
+    """A terminology request names a code system or value set nosology does not serve."""
+
+
+class InvalidParameter(NosologyError):
+    """A terminology parameter is missing, malformed or names something we do not offer."""
+
+    status_code = 400
 
 
 class InvalidQuery(NosologyError):
