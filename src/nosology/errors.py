@@ -7,13 +7,13 @@ __all__ = [
     "CodeNotFound",
     "DataCorrupt",
     "DataMissing",
+    "InvalidParameter",
     "InvalidQuery",
     "NosologyError",
     "NotFound",
     "SourceChecksumMismatch",
     "SourceMissing",
     "UnknownCodeSystem",
-    "InvalidParameter",
 ]
 
 
