@@ -22,6 +22,12 @@ from nosology.web import (
     pages,
 )
 from nosology.web.errors import install_error_handlers
+from nosology.web.middleware import (
+    BodyLimitMiddleware,
+    RequestLogMiddleware,
+    SecurityHeadersMiddleware,
+    configure_logging,
+)
 from nosology.web.templating import make_templates
 
 __all__ = ["create_app"]
@@ -51,6 +57,11 @@ def create_app(settings: Settings | None = None, library: Library | None = None)
     app.state.library = library
     app.state.templates = make_templates()
     install_error_handlers(app)
+    configure_logging(settings.log_json)
+    # outermost last: the log line sees the final status, including a refused body
+    app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestLogMiddleware)
     for module in (api_codes, api_search, api_articles, health, fhir, infobutton, accounts, pages):
         app.include_router(module.router)
     return app

@@ -1,7 +1,42 @@
-"""Placeholder router; filled in by its issue."""
+"""Liveness (``/healthz``: the process answers) and readiness (``/readyz``: data, index and accounts)."""
 
-from fastapi import APIRouter
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
 
 __all__ = ["router"]
 
-router = APIRouter()
+router = APIRouter(tags=["health"])
+
+
+@router.get("/healthz")
+def healthz() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@router.get("/readyz")
+def readyz(request: Request) -> JSONResponse:
+    checks: dict[str, Any] = {}
+    library = getattr(request.app.state, "library", None)
+    try:
+        checks["reference"] = "ok" if library is not None and library.store.query_one("SELECT count(*) FROM item") else "empty"
+    except Exception as exc:  # any failure means not ready; the reason is reported, not raised
+        checks["reference"] = f"error: {type(exc).__name__}"
+    try:
+        checks["search_index"] = "ok" if library is not None and library.store.query_one(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 'search%'") else "missing"
+    except Exception as exc:
+        checks["search_index"] = f"error: {type(exc).__name__}"
+    accounts = getattr(request.app.state, "accounts", None)
+    if accounts is not None and hasattr(accounts, "ping"):
+        try:
+            accounts.ping()
+            checks["accounts"] = "ok"
+        except Exception as exc:
+            checks["accounts"] = f"unavailable: {type(exc).__name__}"
+    # the reference site works without accounts: only reference data and index decide readiness
+    ready = checks.get("reference") == "ok" and checks.get("search_index") == "ok"
+    return JSONResponse({"status": "ready" if ready else "not ready", "checks": checks}, status_code=200 if ready else 503)
