@@ -65,10 +65,10 @@ def serve(
 
     settings = load_settings()
     with fail_cleanly():
-        if not settings.reference_db.is_file():
+        if not settings.reference_db.is_file() and settings.build_if_missing:
             with progress_bar() as report:
                 build(settings, report)
-        Library.open(settings)  # fail here, clearly, rather than in every worker
+        Library.open(settings)  # fail here, clearly, rather than half-started in every worker
     os.environ.setdefault("NOSOLOGY_DATA_DIR", str(settings.data_dir))
     uvicorn.run(
         "nosology.web.app:create_app", factory=True, host=host, port=port, workers=workers, reload=reload,

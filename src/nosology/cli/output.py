@@ -18,7 +18,7 @@ from nosology.settings import load_settings
 __all__ = ["console", "err", "fail_cleanly", "open_library", "print_json", "progress_bar"]
 
 console = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # an error is one line, whatever the terminal width
 
 
 @contextmanager
