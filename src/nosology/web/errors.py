@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from nosology.errors import NosologyError
+from nosology.web.fhir import outcome_response
 
 __all__ = ["ErrorPayload", "install_error_handlers", "wants_html"]
 
@@ -48,6 +49,8 @@ def _plain_html(request: Request, status: int, payload: ErrorPayload) -> Respons
 def render(request: Request, status: int, payload: ErrorPayload, headers: dict[str, str] | None = None) -> Response:
     payload.setdefault("status", status)
     payload.setdefault("error", _TITLES.get(status, "Error"))
+    if request.url.path == "/fhir" or request.url.path.startswith("/fhir/"):
+        return outcome_response(status, payload, headers)  # FHIR clients expect an OperationOutcome
     if wants_html(request):
         renderer: HtmlRenderer = getattr(request.app.state, "render_error", _plain_html)
         response = renderer(request, status, payload)

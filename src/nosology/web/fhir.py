@@ -1,7 +1,212 @@
-"""Placeholder router; filled in by its issue."""
+"""FHIR R4 terminology endpoints under ``/fhir`` (JSON only, ``application/fhir+json``).
 
-from fastapi import APIRouter
+Operations take GET query parameters or a POST ``Parameters`` body; errors anywhere under
+``/fhir`` are OperationOutcome resources (see :func:`outcome_response`, called by the app's
+error handler).
+"""
 
-__all__ = ["router"]
+from __future__ import annotations
 
-router = APIRouter()
+import json
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from nosology.errors import InvalidParameter, NosologyError, UnknownCodeSystem
+from nosology.library import Library
+from nosology.terminology import (
+    SYSTEMS,
+    OpParams,
+    capability_statement,
+    code_system,
+    code_system_bundle,
+    expand,
+    lookup,
+    operation_outcome,
+    subsumes,
+    terminology_capabilities,
+    validate_code,
+)
+from nosology.terminology.systems import CodeSystemInfo
+from nosology.web.deps import get_library
+
+__all__ = ["FHIR_JSON", "FhirResponse", "outcome_response", "router"]
+
+FHIR_JSON = "application/fhir+json"
+_JSON_FORMATS = {"json", "application/json", "application/fhir+json", "fhir+json"}
+_JSON_BODIES = ("application/fhir+json", "application/json")
+
+router = APIRouter(prefix="/fhir", tags=["FHIR R4 terminology"])
+
+Operation = Callable[[Library, OpParams], dict[str, Any]]
+
+
+class FhirResponse(JSONResponse):
+    media_type = FHIR_JSON
+
+
+def outcome_response(status: int, payload: Mapping[str, Any], headers: Mapping[str, str] | None = None) -> Response:
+    """An error as an OperationOutcome (the app's error handler calls this for ``/fhir`` paths)."""
+    body = operation_outcome(status, str(payload.get("detail", "error")), suggestions=list(payload.get("suggestions") or []))
+    return FhirResponse(body, status_code=status, headers=dict(headers or {}))
+
+
+def _check_format(request: Request) -> None:
+    wanted = request.query_params.get("_format", "").strip().lower()
+    if wanted and wanted not in _JSON_FORMATS:
+        raise _NotAcceptable(f"_format {wanted[:40]!r} is not supported: this server speaks JSON (_format=json)")
+    accept = request.headers.get("accept", "").lower()
+    if accept and not any(t in accept for t in ("json", "*/*", "application/*")):
+        raise _NotAcceptable(f"Accept {accept[:60]!r} cannot be served: this server speaks {FHIR_JSON}")
+
+
+class _NotAcceptable(NosologyError):
+    status_code = 406
+
+
+class _UnsupportedBody(NosologyError):
+    status_code = 415
+
+
+class _TooLarge(NosologyError):
+    status_code = 413
+
+
+def _base(request: Request) -> str:
+    configured = request.app.state.settings.base_url
+    return (configured or str(request.base_url)).rstrip("/") + "/fhir"
+
+
+async def _params(request: Request) -> OpParams:
+    if request.method != "POST":
+        return OpParams.from_query(request.query_params.multi_items())
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind not in _JSON_BODIES:
+        raise _UnsupportedBody(f"send a Parameters resource as {FHIR_JSON}, not {kind[:60] or 'no content type'}")
+    limit = request.app.state.settings.max_body_bytes
+    body = await request.body()
+    if len(body) > limit:
+        raise _TooLarge(f"the request body is over {limit} bytes")
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        raise InvalidParameter("the request body is not valid JSON") from None
+    return OpParams.from_resource(data)
+
+
+def _system_by_id(system_id: str) -> CodeSystemInfo:
+    for system in SYSTEMS:
+        if system.id == system_id:
+            return system
+    known = ", ".join(s.id for s in SYSTEMS)
+    raise UnknownCodeSystem(f"no CodeSystem with id {system_id[:60]!r}: this server has {known}")
+
+
+async def _run(request: Request, operation: Operation, system: CodeSystemInfo | None = None) -> Response:
+    _check_format(request)
+    params = await _params(request)
+    if system is not None:
+        given = params.text("system") or params.text("url")
+        if given and given.partition("|")[0] not in {system.url, f"urn:oid:{system.oid}"}:
+            raise InvalidParameter(f"system {given[:120]!r} does not match CodeSystem/{system.id} ({system.url})")
+        params.values.setdefault("system", [system.url])
+    library = get_library(request)
+    result = await run_in_threadpool(operation, library, params)
+    return FhirResponse(result)
+
+
+# -- operations (declared before the read routes so that "$lookup" is never taken for an id) --------
+_GET_POST = ["GET", "POST"]
+
+
+def _lookup(library: Library, params: OpParams) -> dict[str, Any]:
+    return lookup(library.classification, params)
+
+
+def _subsumes(library: Library, params: OpParams) -> dict[str, Any]:
+    return subsumes(library.classification, params)
+
+
+def _cs_validate(library: Library, params: OpParams) -> dict[str, Any]:
+    return validate_code(library.classification, params, value_set=False)
+
+
+def _vs_validate(library: Library, params: OpParams) -> dict[str, Any]:
+    return validate_code(library.classification, params, value_set=True)
+
+
+def _expand(library: Library, params: OpParams) -> dict[str, Any]:
+    return expand(library, params)
+
+
+@router.api_route("/CodeSystem/$lookup", methods=_GET_POST, summary="$lookup: a code's display, designations and properties")
+async def lookup_type(request: Request) -> Response:
+    return await _run(request, _lookup)
+
+
+@router.api_route("/CodeSystem/{system_id}/$lookup", methods=_GET_POST, summary="$lookup on one code system")
+async def lookup_instance(request: Request, system_id: str) -> Response:
+    return await _run(request, _lookup, _system_by_id(system_id))
+
+
+@router.api_route("/CodeSystem/$validate-code", methods=_GET_POST, summary="$validate-code in a code system")
+async def cs_validate_type(request: Request) -> Response:
+    return await _run(request, _cs_validate)
+
+
+@router.api_route("/CodeSystem/{system_id}/$validate-code", methods=_GET_POST, summary="$validate-code in one code system")
+async def cs_validate_instance(request: Request, system_id: str) -> Response:
+    return await _run(request, _cs_validate, _system_by_id(system_id))
+
+
+@router.api_route("/CodeSystem/$subsumes", methods=_GET_POST, summary="$subsumes: how two codes are related")
+async def subsumes_type(request: Request) -> Response:
+    return await _run(request, _subsumes)
+
+
+@router.api_route("/CodeSystem/{system_id}/$subsumes", methods=_GET_POST, summary="$subsumes in one code system")
+async def subsumes_instance(request: Request, system_id: str) -> Response:
+    return await _run(request, _subsumes, _system_by_id(system_id))
+
+
+@router.api_route("/ValueSet/$expand", methods=_GET_POST, summary="$expand an implicit value set (?fhir_vs, ?fhir_vs=isa/<code>)")
+async def expand_type(request: Request) -> Response:
+    return await _run(request, _expand)
+
+
+@router.api_route("/ValueSet/$validate-code", methods=_GET_POST, summary="$validate-code in an implicit value set")
+async def vs_validate_type(request: Request) -> Response:
+    return await _run(request, _vs_validate)
+
+
+# -- reads ---------------------------------------------------------------------------------------
+@router.get("/metadata", summary="CapabilityStatement, or TerminologyCapabilities with ?mode=terminology")
+def metadata(request: Request) -> Response:
+    _check_format(request)
+    mode = request.query_params.get("mode", "full").strip()
+    if mode in {"full", "normative", ""}:
+        return FhirResponse(capability_statement(_base(request)))
+    if mode == "terminology":
+        return FhirResponse(terminology_capabilities(get_library(request).store, _base(request)))
+    raise InvalidParameter(f"mode {mode[:40]!r} is not supported: use full, normative or terminology")
+
+
+@router.get("/CodeSystem", summary="Search code systems by url (a searchset Bundle)")
+def search_code_systems(request: Request) -> Response:
+    _check_format(request)
+    allowed = {"url", "version", "_format", "_summary", "_pretty"}
+    unknown = sorted(set(request.query_params) - allowed)
+    if unknown:
+        raise InvalidParameter(f"unknown search parameter {unknown[0][:60]!r}: CodeSystem can be searched by url and version")
+    query = request.query_params
+    store = get_library(request).store
+    return FhirResponse(code_system_bundle(store, _base(request), query.get("url"), query.get("version")))
+
+
+@router.get("/CodeSystem/{system_id}", summary="Read a CodeSystem (icd-10-cm or icd-10)")
+def read_code_system(request: Request, system_id: str) -> Response:
+    _check_format(request)
+    return FhirResponse(code_system(get_library(request).store, _system_by_id(system_id)))

@@ -1,0 +1,142 @@
+"""ValueSet ``$expand`` of the implicit value sets, with paging and a text filter.
+
+Without a filter the expansion lists concepts in classification order (pre-order ``seq``), so
+paging is a range scan. With a filter, concepts come ranked by our search engine (English or
+French) and the subtree of ``isa/<code>`` is applied to its hits; at most ``FILTER_CAP`` matches
+are considered.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from nosology.codes import compact
+from nosology.library import Library
+from nosology.models import Item
+from nosology.terminology.params import OpParams
+from nosology.terminology.resources import Param, param
+from nosology.terminology.systems import CM, CONCEPT_KINDS, Concept, cm_concept, who_concept
+from nosology.terminology.valuesets import ImplicitValueSet, parse_value_set
+
+__all__ = ["DEFAULT_COUNT", "FILTER_CAP", "MAX_COUNT", "expand"]
+
+DEFAULT_COUNT = 100
+MAX_COUNT = 1000
+FILTER_CAP = 1000
+_KINDS = ",".join(f"'{k}'" for k in CONCEPT_KINDS)
+_ALLOWED = {"url", "filter", "count", "offset", "displayLanguage", "activeOnly", "includeDesignations",
+            "valueSetVersion", "date", "excludeNested", "system-version", "force-system-version"}
+
+
+def _entry(concept: Concept, lang: str, designations: bool) -> dict[str, Any]:
+    entry: dict[str, Any] = {"system": concept.system.url, "version": concept.system.version, "code": concept.code,
+                             "display": concept.display_in(lang)}
+    if not concept.selectable:
+        entry["abstract"] = True
+    if designations:
+        entry["designation"] = [{"language": "en", "value": concept.display}]
+        if concept.title_fr:
+            entry["designation"].append({"language": "fr", "value": concept.title_fr,
+                                         "use": {"system": "urn:nosology:designation-use", "code": concept.fr_level or "exact"}})
+    return entry
+
+
+def _cm_range(vs: ImplicitValueSet) -> tuple[int, int]:
+    if vs.root is None or vs.root.item is None:
+        return 0, 1 << 62
+    return vs.root.item.seq, vs.root.item.last_seq
+
+
+def _browse(library: Library, vs: ImplicitValueSet, count: int, offset: int) -> tuple[int, list[Concept]]:
+    store, classification = library.store, library.classification
+    if vs.system is CM:
+        low, high = _cm_range(vs)
+        total = int(store.query_one(f"SELECT count(*) FROM item WHERE seq BETWEEN ? AND ? AND kind IN ({_KINDS})", (low, high)))
+        seqs = [r[0] for r in store.query(f"SELECT seq FROM item WHERE seq BETWEEN ? AND ? AND kind IN ({_KINDS}) ORDER BY seq LIMIT ? OFFSET ?",
+                                          (low, high, count, offset))]
+        return total, [cm_concept(classification.item(s), classification) for s in seqs]
+    prefix = compact(vs.root.code) if vs.root else ""
+    where = f"kind IN ({_KINDS}) AND key >= ? AND key < ?"
+    bounds = (prefix, prefix + "~")
+    total = int(store.query_one(f"SELECT count(*) FROM who WHERE {where}", bounds))
+    rows = store.query(f"SELECT code FROM who WHERE {where} ORDER BY key LIMIT ? OFFSET ?", (*bounds, count, offset))
+    return total, [_who(library, r["code"]) for r in rows]
+
+
+def _who(library: Library, code: str) -> Concept:
+    concept = who_concept(library.store, code)
+    assert concept is not None  # the code was just read from the table
+    return concept
+
+
+def _search_items(library: Library, text: str, lang: str) -> list[Item]:
+    """Ranked ICD-10-CM items matching ``text``: our search engine, or a plain title match when
+    the engine is not installed."""
+    try:
+        engine = library.search
+    except ModuleNotFoundError:
+        words = [w for w in text.lower().split() if w][:8]
+        column = "title_fr" if lang == "fr" else "title"
+        sql = " AND ".join(f"lower({column}) LIKE ?" for _ in words) or "1"
+        rows = library.store.query(f"SELECT seq FROM item WHERE {sql} AND kind IN ({_KINDS}) ORDER BY seq LIMIT ?",
+                                   (*(f"%{w}%" for w in words), FILTER_CAP))
+        return [library.classification.item(r[0]) for r in rows]
+    hits = engine.search(text, lang=lang, limit=FILTER_CAP, offset=0).results
+    found = (library.classification.find(h.code) for h in hits)
+    return [i for i in found if i is not None]
+
+
+def _filtered(library: Library, vs: ImplicitValueSet, text: str, lang: str) -> list[Concept]:
+    classification = library.classification
+    if vs.system is CM:
+        items = _search_items(library, text, lang)
+        concepts = (cm_concept(i, classification) for i in items if i.kind in CONCEPT_KINDS)
+        return [c for c in concepts if vs.contains(c, classification)]
+    words = [w for w in text.lower().split() if w][:8]
+    sql = " AND ".join("lower(title) LIKE ?" for _ in words) or "1"
+    prefix = compact(vs.root.code) if vs.root else ""
+    rows = library.store.query(f"SELECT code FROM who WHERE {sql} AND kind IN ({_KINDS}) AND key >= ? AND key < ? ORDER BY key LIMIT ?",
+                               (*(f"%{w}%" for w in words), prefix, prefix + "~", FILTER_CAP))
+    return [_who(library, r["code"]) for r in rows]
+
+
+def expand(library: Library, params: OpParams, *, url: str | None = None) -> dict[str, Any]:
+    params.reject_unknown(_ALLOWED)
+    vs = parse_value_set(url or params.text("url", required=True), library.classification)
+    count = params.integer("count", DEFAULT_COUNT, low=0, high=MAX_COUNT)
+    offset = params.integer("offset", 0, low=0, high=10_000_000)
+    lang = params.language()
+    params.flag("activeOnly")  # every code of the release is active: accepted and checked, changes nothing
+    designations = params.flag("includeDesignations")
+    text = (params.text("filter") or "").strip()[: library.settings.max_query_chars]
+    if text:
+        matches = _filtered(library, vs, text, lang)
+        total, page = len(matches), matches[offset : offset + count]
+    else:
+        total, page = _browse(library, vs, count, offset)
+    used: list[Param] = [param("used-codesystem", f"{vs.system.url}|{vs.system.version}", "valueUri"),
+                         param("count", count, "valueInteger"), param("offset", offset, "valueInteger"),
+                         param("displayLanguage", lang, "valueCode")]
+    if text:
+        used.append(param("filter", text))
+    expansion: dict[str, Any] = {
+        "identifier": f"urn:uuid:{uuid.uuid4()}",
+        "timestamp": datetime.now(UTC).isoformat(timespec="seconds"),
+        "total": total,
+        "offset": offset,
+        "parameter": used,
+    }
+    if page:
+        expansion["contains"] = [_entry(c, lang, designations) for c in page]
+    return {
+        "resourceType": "ValueSet",
+        "url": vs.url,
+        "version": vs.system.version,
+        "name": "ImplicitValueSet",
+        "title": vs.title,
+        "status": "active",
+        "language": lang,
+        "expansion": expansion,
+    }

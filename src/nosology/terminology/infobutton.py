@@ -1,0 +1,236 @@
+"""HL7 Infobutton (URL-based implementation guide) knowledge responses, MedlinePlus
+Connect-compatible: the request model, the entries answering it, and the Atom and JSON
+renderings. An unknown code system or code gives an empty feed with a reason, never an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+from nosology.codes import compact
+from nosology.errors import InvalidParameter
+from nosology.library import Library
+from nosology.models import Item
+from nosology.terminology.systems import (
+    CM,
+    CONCEPT_KINDS,
+    SYSTEMS,
+    WHO,
+    CodeSystemInfo,
+    who_concept,
+)
+
+__all__ = ["Entry", "KnowledgeRequest", "KnowledgeResponse", "answer", "parse_request", "to_atom", "to_json"]
+
+ATOM = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+RESPONSE_TYPES = {"text/xml": "text/xml", "application/atom+xml": "text/xml", "application/xml": "text/xml",
+                  "application/json": "application/json", "text/html": "text/html"}
+_LANG_NAMES = {"es": "Spanish", "sp": "Spanish", "de": "German", "it": "Italian", "pt": "Portuguese", "zh": "Chinese"}
+_CODE_SUMMARY = {
+    "en": "{code}: official ICD-10-CM title, notes, what each character means and where it sits in the classification.",
+    "fr": "{code} : intitulé officiel, notes, signification de chaque caractère et place dans la classification CIM-10-CM.",
+}
+_FEED_TITLE = {"en": "nosology: information for {code}", "fr": "nosology : informations sur {code}"}
+
+
+@dataclass(frozen=True)
+class KnowledgeRequest:
+    code_system: str
+    code: str
+    display: str
+    lang: str  # "en" or "fr"
+    response_type: str  # "text/xml", "application/json" or "text/html"
+    lang_note: str | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    title: str
+    link: str
+    summary: str
+    lang: str
+    kind: str  # "article" or "code"
+
+
+@dataclass(frozen=True)
+class KnowledgeResponse:
+    request: KnowledgeRequest
+    base: str
+    updated: str
+    entries: list[Entry] = field(default_factory=list)
+    reason: str | None = None
+    code: str | None = None  # the code as the classification writes it
+    system: CodeSystemInfo | None = None
+
+
+def _language(raw: str) -> tuple[str, str | None]:
+    tag = raw.strip().lower().replace("_", "-")
+    primary = tag.split("-")[0]
+    if not primary or primary in {"en", "fr"}:
+        return primary or "en", None
+    name = _LANG_NAMES.get(primary, repr(tag[:20]))
+    return "en", f"{name} is not available (English and French are): answering in English"
+
+
+def parse_request(query: Mapping[str, str]) -> KnowledgeRequest:
+    """Read the URL parameters of a knowledge request (missing values become empty strings)."""
+    wanted = query.get("knowledgeResponseType", "").strip().lower() or "text/xml"
+    response_type = RESPONSE_TYPES.get(wanted)
+    if response_type is None:
+        raise InvalidParameter(f"knowledgeResponseType {wanted[:60]!r} is not supported: use text/xml (Atom, the default), application/json or text/html")
+    lang, note = _language(query.get("informationRecipient.languageCode.c", "")
+                           or query.get("patientPerson.languageCode.c", ""))
+    return KnowledgeRequest(
+        code_system=query.get("mainSearchCriteria.v.cs", "").strip()[:100],
+        code=query.get("mainSearchCriteria.v.c", "").strip()[:40],
+        display=query.get("mainSearchCriteria.v.dn", "").strip()[:300],
+        lang=lang,
+        response_type=response_type,
+        lang_note=note,
+    )
+
+
+def _absolute(base: str, link: str) -> str:
+    return link if "://" in link else f"{base}{link if link.startswith('/') else '/' + link}"
+
+
+def _code_page(code: str, lang: str) -> str:
+    return f"/codes/{code}" if lang == "en" else f"/{lang}/codes/{code}"
+
+
+def _articles(library: Library, item: Item, lang: str, base: str) -> list[Entry]:
+    try:
+        articles = library.articles
+    except ModuleNotFoundError:  # the articles package is optional: fall back to the code page
+        return []
+    found = articles.for_item(item, library.classification.ancestors(item), lang)
+    return [] if found is None else [Entry(found.title, _absolute(base, found.url), found.summary, found.lang, "article")]
+
+
+def _cm_item_for_who(library: Library, key: str) -> Item | None:
+    """The ICD-10-CM code with the same meaning as a WHO code: the same code up to 4 characters."""
+    for n in range(min(len(key), 4), 2, -1):
+        item = library.classification.find(key[:n])
+        if item is not None and item.kind in CONCEPT_KINDS:
+            return item
+    return None
+
+
+def _system(text: str) -> CodeSystemInfo | None:
+    bare = text.removeprefix("urn:oid:")
+    return next((s for s in SYSTEMS if bare in {s.oid, s.url}), None)
+
+
+def answer(library: Library, request: KnowledgeRequest, base: str) -> KnowledgeResponse:
+    updated = str(library.store.meta().get("built_at") or "2026-04-01T00:00:00+00:00")
+    empty = KnowledgeResponse(request, base, updated)
+    if not request.code_system:
+        return _with(empty, reason=f"missing mainSearchCriteria.v.cs: use {CM.oid} (ICD-10-CM) or {WHO.oid} (ICD-10)")
+    system = _system(request.code_system)
+    if system is None:
+        return _with(empty, reason=f"unknown code system {request.code_system!r}: this server answers for {CM.oid} (ICD-10-CM) and {WHO.oid} (ICD-10)")
+    if not request.code:
+        return _with(empty, system=system, reason="missing mainSearchCriteria.v.c: give the code to look up")
+    lang = request.lang
+    if system is CM:
+        item = library.classification.find(request.code)
+        if item is None or item.kind not in CONCEPT_KINDS:
+            return _with(empty, system=system, reason=f"{request.code!r} is not an ICD-10-CM code")
+        code, title = item.code, (item.title_fr if lang == "fr" and item.title_fr and item.fr_level == "exact" else item.title)
+    else:
+        concept = who_concept(library.store, request.code)
+        mapped = _cm_item_for_who(library, compact(request.code)) if concept is not None else None
+        if concept is None or mapped is None:
+            return _with(empty, system=system, reason=f"{request.code!r} is not an ICD-10 code")
+        item, code, title = mapped, concept.code, concept.display_in(lang)
+    entries = _articles(library, item, lang, base)
+    if not entries:
+        entries = [Entry(f"{code} {title}", _absolute(base, _code_page(item.code, lang)),
+                         _CODE_SUMMARY[lang].format(code=item.code), lang, "code")]
+    return KnowledgeResponse(request, base, updated, entries, None, code, system)
+
+
+def _with(response: KnowledgeResponse, *, reason: str, system: CodeSystemInfo | None = None) -> KnowledgeResponse:
+    return KnowledgeResponse(response.request, response.base, response.updated, [], reason, None, system)
+
+
+def _feed_title(response: KnowledgeResponse) -> str:
+    shown = response.code or response.request.code or "?"
+    return _FEED_TITLE[response.request.lang].format(code=shown)
+
+
+def _subtitle(response: KnowledgeResponse) -> str:
+    parts = [response.reason] if response.reason else []
+    if response.code and response.system:
+        parts.append(f"{response.system.title} {response.code}: {len(response.entries)} result(s)")
+    if response.request.lang_note:
+        parts.append(response.request.lang_note)
+    return "; ".join(p for p in parts if p)
+
+
+def _categories(response: KnowledgeResponse) -> list[tuple[str, str]]:
+    req = response.request
+    pairs = [("mainSearchCriteria.v.cs", req.code_system), ("mainSearchCriteria.v.c", req.code),
+             ("mainSearchCriteria.v.dn", req.display), ("informationRecipient.languageCode.c", req.lang)]
+    return [(k, v) for k, v in pairs if v]
+
+
+def to_json(response: KnowledgeResponse) -> dict[str, Any]:
+    """MedlinePlus Connect's JSON shape: ``{"feed": {..., "entry": [...]}}`` (``_value`` holds text)."""
+    feed: dict[str, Any] = {
+        "base": response.base + "/",
+        "lang": response.request.lang,
+        "title": {"_value": _feed_title(response), "type": "text"},
+        "updated": {"_value": response.updated},
+        "id": {"_value": f"{response.base}/infobutton"},
+        "author": {"name": {"_value": "nosology"}, "uri": {"_value": response.base + "/"}},
+        "subtitle": {"_value": _subtitle(response), "type": "text"},
+        "category": [{"scheme": k, "term": v} for k, v in _categories(response)],
+        "entry": [
+            {"lang": e.lang, "title": {"_value": e.title, "type": "text"},
+             "link": [{"href": e.link, "rel": "alternate"}], "id": {"_value": e.link},
+             "updated": {"_value": response.updated}, "summary": {"_value": e.summary, "type": "text"},
+             "category": [{"scheme": "nosology.kind", "term": e.kind}]}
+            for e in response.entries
+        ],
+    }
+    if response.reason:
+        feed["reason"] = response.reason
+    return {"feed": feed}
+
+
+def to_atom(response: KnowledgeResponse) -> bytes:
+    def add(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+        el = etree.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+        if text is not None:
+            el.text = text
+        return el
+
+    feed = etree.Element(f"{{{ATOM}}}feed", nsmap={None: ATOM})
+    feed.set(XML_LANG, response.request.lang)
+    add(feed, "title", _feed_title(response), type="text")
+    add(feed, "subtitle", _subtitle(response), type="text")
+    add(feed, "id", f"{response.base}/infobutton")
+    add(feed, "updated", response.updated)
+    author = add(feed, "author")
+    add(author, "name", "nosology")
+    add(author, "uri", response.base + "/")
+    for scheme, term in _categories(response):
+        add(feed, "category", scheme=scheme, term=term)
+    if response.reason:
+        add(feed, "category", scheme="nosology.reason", term="no-result", label=response.reason)
+    for e in response.entries:
+        entry = add(feed, "entry")
+        entry.set(XML_LANG, e.lang)
+        add(entry, "title", e.title, type="text")
+        add(entry, "link", href=e.link, rel="alternate", hreflang=e.lang)
+        add(entry, "id", e.link)
+        add(entry, "updated", response.updated)
+        add(entry, "summary", e.summary, type="text")
+        add(entry, "category", scheme="nosology.kind", term=e.kind)
+    return bytes(etree.tostring(feed, xml_declaration=True, encoding="UTF-8", pretty_print=True))

@@ -1,0 +1,152 @@
+"""The code systems nosology serves, and their concepts as FHIR sees them.
+
+ICD-10-CM concepts are categories, subcategories and codes; chapters and blocks are
+navigation in the tabular list, not codes, so they are unknown to the FHIR code system.
+WHO ICD-10 concepts are its categories and subcategories (table ``who``), with a French
+designation where CIM-10 has the same code (table ``cim10``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nosology.classification import Classification
+from nosology.codes import compact
+from nosology.errors import InvalidParameter, UnknownCodeSystem
+from nosology.models import Item
+from nosology.store import ReferenceStore
+
+__all__ = [
+    "CM",
+    "CONCEPT_KINDS",
+    "SYSTEMS",
+    "WHO",
+    "CodeSystemInfo",
+    "Concept",
+    "cm_concept",
+    "find_concept",
+    "resolve_system",
+    "who_concept",
+]
+
+CONCEPT_KINDS = ("category", "subcategory", "code")
+
+
+@dataclass(frozen=True)
+class CodeSystemInfo:
+    id: str
+    url: str
+    oid: str
+    version: str
+    name: str
+    title: str
+    publisher: str
+    languages: tuple[str, ...]
+
+    @property
+    def implicit_value_set(self) -> str:
+        return f"{self.url}?fhir_vs"
+
+
+CM = CodeSystemInfo(
+    id="icd-10-cm",
+    url="http://hl7.org/fhir/sid/icd-10-cm",
+    oid="2.16.840.1.113883.6.90",
+    version="2026",
+    name="ICD10CM",
+    title="ICD-10-CM 2026 (April 1, 2026 release)",
+    publisher="National Center for Health Statistics (NCHS), CDC",
+    languages=("en", "fr"),
+)
+WHO = CodeSystemInfo(
+    id="icd-10",
+    url="http://hl7.org/fhir/sid/icd-10",
+    oid="2.16.840.1.113883.6.3",
+    version="2019",
+    name="ICD10",
+    title="ICD-10 2019 (World Health Organization)",
+    publisher="World Health Organization",
+    languages=("en", "fr"),
+)
+SYSTEMS = (CM, WHO)
+
+
+def resolve_system(text: str | None, *, default: CodeSystemInfo | None = None) -> CodeSystemInfo:
+    """The code system named by a canonical URL (with an optional ``|version``), an OID
+    (bare or ``urn:oid:``) or an id; ``default`` when ``text`` is empty."""
+    raw = (text or "").strip()
+    if not raw:
+        if default is None:
+            raise InvalidParameter("missing required parameter 'system' (for example http://hl7.org/fhir/sid/icd-10-cm)")
+        return default
+    url, _, version = raw.partition("|")
+    bare = url.removeprefix("urn:oid:")
+    for system in SYSTEMS:
+        if url in {system.url, system.id} or bare == system.oid:
+            if version and version != system.version:
+                raise UnknownCodeSystem(f"{system.url} version {version[:20]!r} is not available; this server has version {system.version}")
+            return system
+    known = ", ".join(s.url for s in SYSTEMS)
+    raise UnknownCodeSystem(f"unknown code system {raw[:120]!r}: this server knows {known}")
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A concept of one of our code systems, with what $lookup and $validate-code report."""
+
+    system: CodeSystemInfo
+    code: str
+    display: str
+    selectable: bool  # ICD-10-CM: billable; WHO: no subdivisions
+    title_fr: str | None = None
+    fr_level: str | None = None  # "exact" or "ancestor" (the nearest broader code's French title)
+    fr_code: str | None = None
+    parent: str | None = None
+    item: Item | None = None  # the ICD-10-CM item, for ICD-10-CM concepts
+
+    def display_in(self, lang: str) -> str:
+        if lang == "fr" and self.title_fr and self.fr_level == "exact":
+            return self.title_fr
+        return self.display
+
+
+def cm_concept(item: Item, classification: Classification) -> Concept:
+    parent = classification.item(item.parent) if item.parent is not None else None
+    return Concept(
+        system=CM,
+        code=item.code,
+        display=item.title,
+        selectable=item.billable,
+        title_fr=item.title_fr,
+        fr_level=item.fr_level,
+        fr_code=item.fr_code,
+        parent=parent.code if parent is not None and parent.kind in CONCEPT_KINDS else None,
+        item=item,
+    )
+
+
+def who_concept(store: ReferenceStore, code: str) -> Concept | None:
+    key = compact(code)
+    if not key or len(key) > 10:
+        return None
+    rows = store.query("SELECT code, kind, title, parent FROM who WHERE key = ?", (key,))
+    if not rows or rows[0]["kind"] not in CONCEPT_KINDS:
+        return None
+    row = rows[0]
+    has_children = store.query_one("SELECT 1 FROM who WHERE key > ? AND key < ? LIMIT 1", (key, key + "~"))
+    fr = store.query_one("SELECT title FROM cim10 WHERE key = ?", (key,))
+    parent = row["parent"] if row["parent"] and not str(row["parent"]).count("-") else None
+    return Concept(
+        system=WHO, code=row["code"], display=row["title"], selectable=has_children is None,
+        title_fr=fr, fr_level="exact" if fr else None, fr_code=row["code"] if fr else None, parent=parent,
+    )
+
+
+def find_concept(system: CodeSystemInfo, code: str, classification: Classification) -> Concept | None:
+    """The concept with this code, or None (chapters and blocks are not concepts)."""
+    if system is WHO:
+        return who_concept(classification.store, code)
+    item = classification.find(code)
+    if item is None or item.kind not in CONCEPT_KINDS:
+        return None
+    return cm_concept(item, classification)
