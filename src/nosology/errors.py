@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = [
     "AccountsUnavailable",
     "CodeNotFound",
+    "ContentInvalid",
     "DataCorrupt",
     "DataMissing",
     "InvalidParameter",
@@ -74,6 +75,12 @@ class DataCorrupt(NosologyError):
     """The reference database exists but cannot be read or is incomplete."""
 
     status_code = 503
+
+
+class ContentInvalid(NosologyError):
+    """The article files fail ``nosology content check`` (the message names file and line)."""
+
+    status_code = 500
 
 
 class AccountsUnavailable(NosologyError):

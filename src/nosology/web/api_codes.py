@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends, Path, Query
 
 from nosology.library import Library
 from nosology.web.deps import get_library
@@ -18,10 +18,14 @@ CodePath = Path(..., max_length=64, description="An ICD-10-CM code in any common
 
 
 @router.get("/codes/{code}", response_model=CodeResponse, responses={404: {"description": "Unknown code, with suggestions"}})
-def get_code(library: Library = Depends(get_library), code: str = CodePath) -> dict[str, Any]:
+def get_code(
+    library: Library = Depends(get_library),
+    code: str = CodePath,
+    lang: str = Query("en", pattern="^(en|fr)$", description="Language of the article summary: en or fr."),
+) -> dict[str, Any]:
     record = library.classification.record(code)
     data = record.to_dict()
-    data["article"] = None
+    data["article"] = library.articles.summary_for(record.item, record.ancestors, lang)
     return data
 
 

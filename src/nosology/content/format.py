@@ -1,0 +1,98 @@
+"""The article format as data: languages, section keys and headings, front matter fields.
+
+``content/README.md`` is the human-readable form of this contract; this module is the one the
+checker, the loader and the renderer read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "FIELDS",
+    "LANGS",
+    "MIN_REFERENCES",
+    "NOTICE",
+    "OPTIONAL_FIELDS",
+    "REFERENCE_FIELDS",
+    "SECTIONS",
+    "SLUG",
+    "SUMMARY_MAX",
+    "SectionSpec",
+    "article_url",
+    "code_url",
+    "heading_key",
+    "section_heading",
+]
+
+LANGS: tuple[str, ...] = ("en", "fr")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SUMMARY_MAX = 300
+MIN_REFERENCES = 3
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    key: str
+    required: bool
+    headings: dict[str, str]  # lang -> heading
+
+
+SECTIONS: tuple[SectionSpec, ...] = (
+    SectionSpec("understanding", True, {"en": "Overview", "fr": "Comprendre"}),
+    SectionSpec("symptoms", True, {"en": "Symptoms", "fr": "Symptômes"}),
+    SectionSpec("diagnosis", True, {"en": "Diagnosis", "fr": "Diagnostic"}),
+    SectionSpec("causes", True, {"en": "Causes", "fr": "Causes"}),
+    SectionSpec("risk_factors", True, {"en": "Risk factors", "fr": "Facteurs de risque"}),
+    SectionSpec("complications", True, {"en": "Complications", "fr": "Complications"}),
+    SectionSpec("treatment", True, {"en": "Treatment", "fr": "Traitement"}),
+    SectionSpec("prevention", False, {"en": "Prevention", "fr": "Prévention"}),
+    SectionSpec("classification", False, {"en": "Classification", "fr": "Classification"}),
+)
+
+# The closing paragraph every article ends with, exactly.
+NOTICE: dict[str, str] = {
+    "en": "*This information does not replace medical advice. Talk to a doctor about your own situation.*",
+    "fr": "*Ces informations ne remplacent pas un avis médical. Parlez de votre situation à un médecin.*",
+}
+
+# Front matter field -> expected Python type name, as said in error messages.
+FIELDS: dict[str, str] = {
+    "slug": "text",
+    "lang": "text",
+    "title": "text",
+    "translation_of": "text",
+    "codes": "list",
+    "summary": "text",
+    "synonyms": "list",
+    "last_reviewed": "date",
+    "references": "list",
+}
+OPTIONAL_FIELDS: frozenset[str] = frozenset({"synonyms"})
+
+REFERENCE_FIELDS: frozenset[str] = frozenset({"authors", "title", "journal", "publisher", "year", "doi", "pmid", "url", "volume", "pages", "issue"})
+
+
+def heading_key(lang: str, heading: str) -> str | None:
+    """The section key of a level-2 heading in ``lang`` (``"Risk factors"`` -> ``risk_factors``)."""
+    wanted = heading.strip()
+    for spec in SECTIONS:
+        if spec.headings.get(lang) == wanted:
+            return spec.key
+    return None
+
+
+def section_heading(lang: str, key: str) -> str:
+    for spec in SECTIONS:
+        if spec.key == key:
+            return spec.headings[lang]
+    raise KeyError(key)
+
+
+def article_url(lang: str, slug: str) -> str:
+    return f"/articles/{slug}" if lang == "en" else f"/{lang}/articles/{slug}"
+
+
+def code_url(lang: str, code: str) -> str:
+    return f"/codes/{code}" if lang == "en" else f"/{lang}/codes/{code}"
