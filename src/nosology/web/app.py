@@ -56,6 +56,7 @@ def create_app(settings: Settings | None = None, library: Library | None = None)
     app.state.settings = settings
     app.state.library = library
     app.state.templates = make_templates()
+    pages.install(app)  # UI catalogues, fingerprinted assets, templated error pages
     install_error_handlers(app)
     configure_logging(settings.log_json)
     # outermost last: the log line sees the final status, including a refused body

@@ -1,7 +1,97 @@
-"""The server-rendered website (HTML pages in English and French)."""
+"""The server-rendered website (HTML pages in English and French).
 
-from fastapi import APIRouter
+:func:`install` prepares what the templates need (catalogues, fingerprinted assets, helpers)
+and the templated error pages; ``router`` serves the pages.
+"""
 
-__all__ = ["router"]
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, FastAPI, Request
+from jinja2 import pass_context
+from jinja2.runtime import Context
+
+from nosology.web.auth import csrf_token, current_user
+from nosology.web.i18n import LANGUAGES, Catalogues, lang_of_path, request_lang
+from nosology.web.pages.articles import router as articles_router
+from nosology.web.pages.assets import Assets
+from nosology.web.pages.assets import router as assets_router
+from nosology.web.pages.codes import router as codes_router
+from nosology.web.pages.common import PageState, other_lang_path, with_lang
+from nosology.web.pages.errors import render_error
+from nosology.web.pages.home import router as home_router
+from nosology.web.pages.search import router as search_router
+from nosology.web.pages.sitemap import router as sitemap_router
+
+__all__ = ["install", "router"]
 
 router = APIRouter()
+for _part in (assets_router, home_router, search_router, codes_router, articles_router, sitemap_router):
+    router.include_router(_part)
+
+# Paths served in both languages by this package (others take ``?lang=fr``).
+_BILINGUAL = ("/search", "/codes/", "/articles")
+
+
+@dataclass(frozen=True)
+class PageUrls:
+    canonical: str
+    alternates: list[tuple[str, str]]
+    switch: list[tuple[str, str, str]]
+
+
+def base_url(request: Request) -> str:
+    configured: str = request.app.state.settings.base_url
+    return (configured or str(request.base_url)).rstrip("/")
+
+
+def page_urls(request: Request, lang: str) -> PageUrls:
+    path = request.url.path
+    origin = base_url(request)
+    base = other_lang_path(path, "en")
+    bilingual = base == "/" or base.startswith(_BILINGUAL)
+    keep = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
+    query = ("?" + urlencode(keep)) if keep and base.startswith("/search") else ""
+    switch: list[tuple[str, str, str]] = []
+    alternates: list[tuple[str, str]] = []
+    for code, name in LANGUAGES.items():
+        if bilingual:
+            href = with_lang(base, code) + query
+        else:
+            extra = keep + ([("lang", code)] if code != "en" else [])
+            href = base + ("?" + urlencode(extra) if extra else "")
+        switch.append((code, name, href))
+        alternates.append((code, origin + href))
+    canonical = origin + (with_lang(base, lang) + query if bilingual else path)
+    return PageUrls(canonical, alternates, switch)
+
+
+@pass_context
+def _gettext(ctx: Context, message: str, **values: Any) -> str:
+    request: Request = ctx["request"]
+    lang = ctx.get("lang") or request_lang(request)
+    state: PageState = request.app.state.pages
+    text = state.catalogues.gettext(lang, message)
+    return text % values if values else text
+
+
+def install(app: FastAPI) -> None:
+    """Load catalogues and assets, give the templates their helpers, use HTML error pages."""
+    state = PageState(Catalogues.load(), Assets.load())
+    app.state.pages = state
+    env = app.state.templates.env
+    env.globals.update(
+        _=_gettext,
+        asset=state.assets.url,
+        page_lang=request_lang,
+        page_urls=page_urls,
+        home_url=lambda lang: with_lang("/", lang),
+        lang_path=with_lang,
+        signed_in_user=current_user,
+        csrf=csrf_token,
+        lang_of_path=lang_of_path,
+    )
+    app.state.render_error = render_error

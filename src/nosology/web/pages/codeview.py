@@ -1,0 +1,146 @@
+"""Everything a code page shows, prepared from one classification record (no HTTP here but the
+translation lookup, so the template only lays things out)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from nosology.bodymap import BodySite, body_site
+from nosology.classification import Classification
+from nosology.models import CodeRecord, Item, NoteGroup
+from nosology.web.pages.linkify import linkify
+
+__all__ = ["NOTE_KINDS", "POSITIONS", "CodeView", "Title", "body_caption", "build_view", "title_in"]
+
+Translate = Callable[[str], str]
+
+# Note kinds in reading order, with their heading and a plain explanation.
+NOTE_KINDS: tuple[tuple[str, str, str], ...] = (
+    ("notes", "Notes", ""),
+    ("includes", "Includes", "Conditions this code covers."),
+    ("inclusionTerm", "Inclusion terms", "Other names for conditions coded here."),
+    ("excludes1", "Excludes1: not coded here", "Never used together with this code: these conditions are coded elsewhere."),
+    ("excludes2", "Excludes2: not included here", "Not part of this condition; a patient may have both, and both codes may be used."),
+    ("codeFirst", "Code first", "Code the underlying condition first."),
+    ("useAdditionalCode", "Use additional code", "Add a code to give more detail."),
+    ("codeAlso", "Code also", "Another code may be needed as well."),
+    ("sevenChrNote", "7th character note", ""),
+)
+# Position labels used by the decoding (from the classification core), translated on display.
+POSITIONS: tuple[str, ...] = (
+    "chapter", "block", "category (characters 1-3)", "4th character", "5th character", "6th character",
+    "7th character", "characters 5-6", "characters 4-6", "character",
+)
+REGION_NAMES: dict[str, str] = {
+    "head": "head", "neck": "neck", "chest": "chest", "abdomen": "abdomen", "pelvis": "pelvis",
+    "spine": "spine", "shoulder": "shoulder", "upper-arm": "upper arm", "elbow": "elbow",
+    "forearm": "forearm", "wrist": "wrist", "hand": "hand", "hip": "hip", "thigh": "thigh",
+    "knee": "knee", "lower-leg": "lower leg", "ankle-foot": "ankle and foot",
+}
+SIDE_NAMES: dict[str, str] = {
+    "right": "right side", "left": "left side", "bilateral": "both sides", "unspecified": "side not specified",
+}
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str
+    lang: str
+    note: str = ""
+
+
+@dataclass
+class NoteSection:
+    kind: str
+    heading: str
+    explanation: str
+    groups: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class CodeView:
+    record: CodeRecord
+    title: Title
+    other_title: Title | None
+    breadcrumb: list[tuple[Item, Title]]
+    notes: list[NoteSection]
+    body: BodySite
+    body_caption: str
+    siblings: list[tuple[Item, Title]]
+    children: list[tuple[Item, Title]]
+    billable_sample: list[tuple[Item, Title]]
+    decoding: list[dict[str, Any]]
+
+
+def title_in(item: Item, lang: str, _: Translate) -> Title:
+    """The title in the page language; French titles of a broader code say so."""
+    if lang != "fr":
+        return Title(item.title, "en")
+    if not item.title_fr:
+        return Title(item.title, "en", _("No French title for this code: the English title is shown."))
+    if item.fr_level == "ancestor" and item.fr_code:
+        return Title(item.title_fr, "fr", _("French title of the broader code %(code)s (ICD-10-CM is more precise)") % {"code": item.fr_code})
+    return Title(item.title_fr, "fr")
+
+
+def body_caption(site: BodySite, _: Translate) -> str:
+    if site.kind == "region":
+        regions = ", ".join(_(REGION_NAMES[r]) for r in site.regions)
+        side = _(SIDE_NAMES[site.side]) if site.side else ""
+        return _("Highlighted: %(regions)s") % {"regions": regions} + (f" ({side})" if side else "")
+    return {
+        "multiple": _("This code names multiple sites: more than one body region."),
+        "other": _("This code names another site, not one of the regions listed in its category."),
+        "unspecified": _("This code leaves the body site unspecified."),
+    }.get(site.kind, _("This code does not name a body site."))
+
+
+def _note_sections(groups: list[NoteGroup], classification: Classification, url: Callable[[str], str], _: Translate) -> list[NoteSection]:
+    sections: list[NoteSection] = []
+    for kind, heading, explanation in NOTE_KINDS:
+        mine = [g for g in groups if g.kind == kind]
+        if not mine:
+            continue
+        section = NoteSection(kind, _(heading), _(explanation) if explanation else "")
+        for group in mine:
+            section.groups.append({
+                "owner": group.owner,
+                "owner_title": group.owner_title,
+                "inherited": group.inherited,
+                "notes": [linkify(text, classification, url) for text in group.notes],
+            })
+        sections.append(section)
+    return sections
+
+
+def build_view(record: CodeRecord, classification: Classification, lang: str, url: Callable[[str], str], _: Translate) -> CodeView:
+    item = record.item
+    other = None
+    if lang == "fr":
+        other = Title(item.title, "en")
+    elif item.title_fr:
+        other = title_in(item, "fr", _)
+    site = body_site(item)
+    billable_sample: list[Item] = []
+    if not item.billable and record.billable_children:
+        billable_sample = classification.descendants(item, billable_only=True, limit=30)
+    decoding = [
+        {"chars": p.chars, "position": _(p.position), "meaning": p.meaning, "code": p.code,
+         "url": url(p.code) if p.code else None}
+        for p in record.decoding
+    ]
+    return CodeView(
+        record=record,
+        title=title_in(item, lang, _),
+        other_title=other,
+        breadcrumb=[(a, title_in(a, lang, _)) for a in record.ancestors],
+        notes=_note_sections(record.notes, classification, url, _),
+        body=site,
+        body_caption=body_caption(site, _),
+        siblings=[(s, title_in(s, lang, _)) for s in classification.siblings(item)],
+        children=[(c, title_in(c, lang, _)) for c in record.children],
+        billable_sample=[(b, title_in(b, lang, _)) for b in billable_sample],
+        decoding=decoding,
+    )

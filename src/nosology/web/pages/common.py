@@ -1,0 +1,115 @@
+"""What every page shares: its language, URLs in both languages, caching headers, rendering."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from nosology import __version__
+from nosology.library import Library
+from nosology.web.auth import csrf_token, is_signed_in
+from nosology.web.i18n import Catalogues, lang_of_path
+from nosology.web.pages.assets import Assets
+from nosology.web.templating import render
+
+__all__ = [
+    "PageState",
+    "add_page",
+    "code_url",
+    "other_lang_path",
+    "page",
+    "page_state",
+    "translate",
+    "with_lang",
+]
+
+
+@dataclass
+class PageState:
+    """Per-app state of the website (kept on ``app.state.pages``)."""
+
+    catalogues: Catalogues
+    assets: Assets
+    _built_at: str | None = field(default=None, repr=False)
+
+    def built_at(self, library: Library) -> str:
+        # The reference database is immutable once built: read its stamp once.
+        if self._built_at is None:
+            self._built_at = str(library.store.meta().get("built_at", ""))
+        return self._built_at
+
+
+def page_state(request: Request) -> PageState:
+    state: PageState = request.app.state.pages
+    return state
+
+
+def translate(request: Request, lang: str, message: str) -> str:
+    return page_state(request).catalogues.gettext(lang, message)
+
+
+def with_lang(path: str, lang: str) -> str:
+    """``/codes/M61`` in ``lang`` (French pages live under ``/fr``)."""
+    if lang == "fr":
+        return "/fr" + path if path != "/" else "/fr/"
+    return path
+
+
+def other_lang_path(path: str, lang: str) -> str:
+    """The same page in ``lang``: strip or add the ``/fr`` prefix."""
+    base = (path[3:] or "/") if lang_of_path(path) == "fr" else path
+    return with_lang(base, lang)
+
+
+def code_url(code: str, lang: str) -> str:
+    return with_lang(f"/codes/{quote(code, safe='.-')}", lang)
+
+
+def _etag(request: Request, lang: str, extra: str) -> str:
+    library: Library = request.app.state.library
+    state = page_state(request)
+    who = "anon"
+    if is_signed_in(request):
+        # Signed-in pages carry the person's CSRF token and menu: never share them across sessions.
+        who = hashlib.sha256(csrf_token(request).encode()).hexdigest()[:16]
+    parts = "|".join((__version__, state.built_at(library), state.assets.digest, lang, who, request.url.path, request.url.query, extra))
+    return '"' + hashlib.sha256(parts.encode()).hexdigest()[:32] + '"'
+
+
+def page(
+    request: Request,
+    template: str,
+    context: Callable[[], dict[str, Any]],
+    *,
+    lang: str,
+    status_code: int = 200,
+    description: str = "",
+    etag_extra: str = "",
+) -> Response:
+    """Render ``template`` unless the browser's copy is current (304 on a matching If-None-Match).
+
+    ``context`` is called only when the page has to be rendered.
+    """
+    etag = _etag(request, lang, etag_extra)
+    headers = {"ETag": etag, "Cache-Control": "no-cache", "Vary": "Cookie"}
+    if status_code == 200 and etag in {t.strip() for t in request.headers.get("if-none-match", "").split(",")}:
+        return Response(status_code=304, headers=headers)
+    data = context()
+    data.setdefault("lang", lang)
+    data.setdefault("description", description)
+    response = render(request, template, data, status_code=status_code)
+    for key, value in headers.items():
+        response.headers[key] = value
+    return response
+
+
+def add_page(router: APIRouter, path: str, endpoint: Callable[..., Any], name: str) -> None:
+    """Serve ``endpoint`` at ``path`` and at its French twin ``/fr{path}``."""
+    router.add_api_route(path, endpoint, methods=["GET"], name=name, include_in_schema=False)
+    router.add_api_route(with_lang(path, "fr"), endpoint, methods=["GET"], name=f"{name}_fr", include_in_schema=False)

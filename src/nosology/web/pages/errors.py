@@ -1,0 +1,52 @@
+"""Error pages in the site's layout: 404 with "did you mean" links, a 500 that says nothing inside."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import Response
+
+from nosology.web.i18n import request_lang
+from nosology.web.pages.common import code_url, translate
+from nosology.web.templating import render
+
+__all__ = ["render_error"]
+
+log = logging.getLogger("nosology.web")
+
+_HEADINGS = {
+    400: "Bad request",
+    401: "Sign-in required",
+    403: "Forbidden",
+    404: "Page not found",
+    405: "Method not allowed",
+    413: "Request too large",
+    422: "Invalid input",
+    429: "Too many requests",
+    500: "Something went wrong",
+    503: "Service unavailable",
+}
+
+
+def render_error(request: Request, status: int, payload: dict[str, Any]) -> Response:
+    from nosology.web.errors import _plain_html
+
+    lang = request_lang(request)
+    try:
+        library = request.app.state.library
+        suggestions = []
+        for code in payload.get("suggestions", [])[:8]:
+            item = library.classification.find(code) if library is not None else None
+            title = "" if item is None else (item.title_fr if lang == "fr" and item.title_fr else item.title)
+            suggestions.append({"code": code, "title": title, "url": code_url(code, lang)})
+        heading = translate(request, lang, _HEADINGS.get(status, "Error"))
+        detail = str(payload.get("detail", ""))
+        if status >= 500:
+            detail = translate(request, lang, "An error occurred on our side. It has been logged; please try again later.")
+        context = {"lang": lang, "status": status, "heading": heading, "detail": detail, "suggestions": suggestions}
+        return render(request, "pages/error.html", context, status_code=status)
+    except Exception:  # the error page itself must never fail: fall back to the plain one
+        log.exception("error page could not be rendered")
+        return _plain_html(request, status, payload)

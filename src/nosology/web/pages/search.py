@@ -1,0 +1,61 @@
+"""Search results: code, title in the page language, billable badge, what matched, pagination."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+
+from nosology.codes import looks_like_code
+from nosology.errors import InvalidQuery
+from nosology.library import Library
+from nosology.web.i18n import lang_of_path
+from nosology.web.pages.common import add_page, code_url, page, translate
+
+__all__ = ["PER_PAGE", "router"]
+
+router = APIRouter()
+
+PER_PAGE = 20
+MAX_PAGE = 50
+
+
+def _page_number(raw: str | None) -> int:
+    try:
+        return min(max(int(raw or "1"), 1), MAX_PAGE)
+    except ValueError:
+        return 1
+
+
+def search_page(request: Request) -> Response:
+    lang = lang_of_path(request.url.path)
+    library: Library = request.app.state.library
+    limit = library.settings.max_query_chars
+    query = request.query_params.get("q", "")[: limit * 2].strip()
+    number = _page_number(request.query_params.get("page"))
+
+    if query and looks_like_code(query):
+        # Someone who types a code wants its page, not a list that contains it.
+        item = library.classification.find(query)
+        if item is not None:
+            return RedirectResponse(code_url(item.code, lang), status_code=302)
+
+    def context() -> dict[str, Any]:
+        results = None
+        if query:
+            try:
+                results = library.search.search(query, lang=lang, limit=PER_PAGE, offset=(number - 1) * PER_PAGE)
+            except InvalidQuery:
+                results = None
+        pages = 0 if results is None else min(MAX_PAGE, -(-results.total // PER_PAGE))
+        return {"query": query, "results": results, "page": number, "pages": pages, "per_page": PER_PAGE}
+
+    if query:
+        description = translate(request, lang, "ICD-10-CM codes matching your search.")
+    else:
+        description = translate(request, lang, "Search ICD-10-CM by code or by words, in English or French.")
+    return page(request, "pages/search.html", context, lang=lang, description=description)
+
+
+add_page(router, "/search", search_page, "search")

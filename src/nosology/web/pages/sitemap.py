@@ -1,0 +1,95 @@
+"""Sitemaps: ``/sitemap.xml`` is an index of ``/sitemaps/codes-<n>.xml`` chunks (every code page,
+English and French, with hreflang alternates) and ``/sitemaps/articles.xml``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import quote
+from xml.sax.saxutils import escape
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response, StreamingResponse
+
+from nosology.errors import NotFound
+from nosology.library import Library
+
+__all__ = ["CODES_PER_CHUNK", "router"]
+
+router = APIRouter()
+
+# Each code is two URLs (English and French): 25,000 codes keep a chunk at the 50,000-URL limit.
+CODES_PER_CHUNK = 25_000
+_XML = "application/xml; charset=utf-8"
+_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
+_URLSET = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+
+
+def _origin(request: Request) -> str:
+    configured: str = request.app.state.settings.base_url
+    return (configured or str(request.base_url)).rstrip("/")
+
+
+def _distinct_codes(library: Library) -> list[str]:
+    rows = library.store.query("SELECT code FROM item GROUP BY code ORDER BY min(seq)")
+    return [r["code"] for r in rows]
+
+
+def _count(library: Library) -> int:
+    return int(library.store.query_one("SELECT count(DISTINCT code) FROM item"))
+
+
+def _pair(origin: str, en_path: str, fr_path: str) -> str:
+    en, fr = escape(origin + en_path), escape(origin + fr_path)
+    links = (f'<xhtml:link rel="alternate" hreflang="en" href="{en}"/>'
+             f'<xhtml:link rel="alternate" hreflang="fr" href="{fr}"/>')
+    return f"<url><loc>{en}</loc>{links}</url>\n<url><loc>{fr}</loc>{links}</url>\n"
+
+
+@router.get("/sitemap.xml", include_in_schema=False)
+def sitemap_index(request: Request) -> Response:
+    library: Library = request.app.state.library
+    origin = _origin(request)
+    chunks = -(-_count(library) // CODES_PER_CHUNK)
+    entries = [f"{origin}/sitemaps/codes-{n}.xml" for n in range(1, chunks + 1)] + [f"{origin}/sitemaps/articles.xml"]
+    body = (_HEAD + '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            + "".join(f"<sitemap><loc>{escape(e)}</loc></sitemap>\n" for e in entries) + "</sitemapindex>\n")
+    return Response(body, media_type=_XML, headers={"Cache-Control": "public, max-age=3600"})
+
+
+@router.get("/sitemaps/codes-{number}.xml", include_in_schema=False)
+def codes_chunk(request: Request, number: int) -> Response:
+    library: Library = request.app.state.library
+    codes = _distinct_codes(library)
+    start = (number - 1) * CODES_PER_CHUNK
+    if number < 1 or start >= len(codes):
+        raise NotFound(f"no sitemap chunk {number}")
+    origin = _origin(request)
+
+    def lines() -> Iterator[str]:
+        yield _HEAD + _URLSET
+        for code in codes[start : start + CODES_PER_CHUNK]:
+            path = f"/codes/{quote(code, safe='.-')}"
+            yield _pair(origin, path, "/fr" + path)
+        yield "</urlset>\n"
+
+    return StreamingResponse(lines(), media_type=_XML, headers={"Cache-Control": "public, max-age=3600"})
+
+
+@router.get("/sitemaps/articles.xml", include_in_schema=False)
+def articles_chunk(request: Request) -> Response:
+    library: Library = request.app.state.library
+    origin = _origin(request)
+    parts = [_HEAD, _URLSET]
+    seen: set[str] = set()
+    for article in library.articles.list("en") + library.articles.list("fr"):
+        if article.url in seen:
+            continue
+        urls = {article.lang: article.url}
+        if article.translation_url:
+            urls["fr" if article.lang == "en" else "en"] = article.translation_url
+        seen.update(urls.values())
+        links = "".join(f'<xhtml:link rel="alternate" hreflang="{lg}" href="{escape(origin + u)}"/>' for lg, u in sorted(urls.items()))
+        for url in urls.values():
+            parts.append(f"<url><loc>{escape(origin + url)}</loc>{links}</url>\n")
+    parts.append("</urlset>\n")
+    return Response("".join(parts), media_type=_XML, headers={"Cache-Control": "public, max-age=3600"})
