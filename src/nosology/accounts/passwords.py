@@ -1,0 +1,64 @@
+"""Password policy and hashing (argon2id through argon2-cffi)."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from importlib import resources
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from nosology.accounts.errors import WeakPassword
+
+__all__ = ["MAX_PASSWORD", "MIN_PASSWORD", "Passwords"]
+
+MIN_PASSWORD = 10
+MAX_PASSWORD = 1024
+# Trailing digits and symbols do not make a common word strong: "monkey2024!" is "monkey".
+_DECORATION = re.compile(r"[\d\W_]+$")
+_LEADING = re.compile(r"^[\d\W_]+")
+
+
+class Passwords:
+    """Checks a new password against the policy, hashes it, verifies one against a hash."""
+
+    def __init__(self, hasher: PasswordHasher | None = None) -> None:
+        # argon2-cffi's defaults are argon2id with RFC 9106's low-memory profile.
+        self.hasher = hasher or PasswordHasher()
+
+    @cached_property
+    def common(self) -> frozenset[str]:
+        text = resources.files("nosology.accounts").joinpath("common-passwords.txt").read_text("utf-8")
+        return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+    @cached_property
+    def dummy_hash(self) -> str:
+        """A hash to verify against when the email is unknown, so both cases take as long."""
+        return self.hasher.hash("nosology-dummy-password-for-timing")
+
+    def check(self, password: str, email: str = "") -> None:
+        if len(password) < MIN_PASSWORD:
+            raise WeakPassword(f"Password must have at least {MIN_PASSWORD} characters.")
+        if len(password) > MAX_PASSWORD:
+            raise WeakPassword(f"Password must have at most {MAX_PASSWORD} characters.")
+        lowered = password.lower()
+        stems = {lowered, _DECORATION.sub("", lowered), _LEADING.sub("", lowered), _LEADING.sub("", _DECORATION.sub("", lowered))}
+        if any(s in self.common for s in stems if s) or len(set(lowered)) < 4:
+            raise WeakPassword("This password is too common or too easy to guess. Choose another one.")
+        local = email.lower().partition("@")[0]
+        if len(local) >= 4 and local in lowered:
+            raise WeakPassword("Password must not contain your email address.")
+
+    def hash(self, password: str) -> str:
+        return self.hasher.hash(password)
+
+    def verify(self, password_hash: str | None, password: str) -> bool:
+        """True when ``password`` matches; always does the full argon2 work, even without a hash."""
+        try:
+            return self.hasher.verify(password_hash or self.dummy_hash, password) and password_hash is not None
+        except (VerificationError, InvalidHashError):
+            return False
+
+    def needs_rehash(self, password_hash: str) -> bool:
+        return self.hasher.check_needs_rehash(password_hash)

@@ -1,0 +1,306 @@
+"""AccountService: sign-up, sign-in, sessions, API tokens, password changes and resets, export, deletion.
+
+Everything here is plain Python over the accounts database; the web and CLI layers are thin.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session as OrmSession
+
+from nosology.accounts.db import Database
+from nosology.accounts.errors import (
+    AccountExists,
+    InvalidCredentials,
+    InvalidInput,
+    LimitReached,
+    ResetLinkInvalid,
+)
+from nosology.accounts.models import ApiToken, LoginFailure, ResetToken, Session, User
+from nosology.accounts.passwords import MAX_PASSWORD, Passwords
+from nosology.accounts.ratelimit import FailureLimit, account_key, ip_key
+from nosology.accounts.records import IssuedToken, NewSession, Principal, TokenInfo
+from nosology.accounts.saved import SavedCodes
+from nosology.errors import NotFound
+
+if TYPE_CHECKING:
+    from nosology.classification import Classification
+
+__all__ = ["AccountService", "Principal", "normalise_email"]
+
+MAX_EMAIL = 254
+MAX_TOKEN_NAME = 100
+MAX_TOKENS = 50
+TOKEN_PREFIX = "nos_"
+# Deliberately simple: one @, no spaces, a dot in the domain. Deliverability is not checked.
+_EMAIL = re.compile(r"^[^@\s\x00-\x1f\"<>]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+$")
+
+
+def digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def normalise_email(email: str) -> str:
+    """The identifier form of an email (trimmed, lower-case), or InvalidInput."""
+    value = (email or "").strip().lower()
+    if len(value) > MAX_EMAIL:
+        raise InvalidInput(f"Email must have at most {MAX_EMAIL} characters.")
+    if not _EMAIL.match(value):
+        raise InvalidInput("Enter a valid email address, like name@example.org.")
+    return value
+
+
+class AccountService:
+    """The accounts of one deployment. ``classification`` is needed only to save codes."""
+
+    def __init__(
+        self,
+        db: Database,
+        classification: Classification | None = None,
+        *,
+        passwords: Passwords | None = None,
+        failures: FailureLimit | None = None,
+        session_lifetime: timedelta = timedelta(days=14),
+        token_lifetime: timedelta = timedelta(days=365),
+        reset_lifetime: timedelta = timedelta(minutes=30),
+    ) -> None:
+        self.db = db
+        self.passwords = passwords or Passwords()
+        self.failures = failures or FailureLimit()
+        self.session_lifetime = session_lifetime
+        self.token_lifetime = token_lifetime
+        self.reset_lifetime = reset_lifetime
+        self.saved = SavedCodes(db, classification)
+
+    @classmethod
+    def from_url(cls, url: str, classification: Classification | None = None,
+                 clock: Callable[[], datetime] | None = None) -> AccountService:
+        return cls(Database.from_url(url, clock), classification)
+
+    # -- users -----------------------------------------------------------------------------
+
+    def sign_up(self, email: str, password: str) -> Principal:
+        address = normalise_email(email)
+        self.passwords.check(password, address)
+        # Hash before looking the email up, so a taken address answers no faster than a free one.
+        hashed = self.passwords.hash(password)
+        now = self.db.now()
+        try:
+            with self.db.tx() as s:
+                user = User(email=address, password_hash=hashed, created_at=now, password_changed_at=now)
+                s.add(user)
+                s.flush()
+                return Principal(user.id, user.email, user.created_at, "password")
+        except IntegrityError:
+            raise AccountExists("An account with this email already exists. Sign in instead, or reset your password.") from None
+
+    def authenticate(self, email: str, password: str, ip: str) -> Principal:
+        """The user with this email and password, or InvalidCredentials / RateLimited."""
+        if len(email or "") > MAX_EMAIL or len(password or "") > MAX_PASSWORD:
+            raise InvalidInput(f"Email is at most {MAX_EMAIL} characters and password at most {MAX_PASSWORD}.")
+        address = (email or "").strip().lower()
+        keys = [ip_key(ip), account_key(address)]
+        now = self.db.now()
+        with self.db.tx() as s:
+            self.failures.check(s, keys, now)
+            user = s.scalar(select(User).where(User.email == address))
+        # argon2 runs outside the transaction (it is slow) and runs even for unknown emails.
+        ok = self.passwords.verify(user.password_hash if user else None, password or "")
+        with self.db.tx() as s:
+            if user is None or not ok:
+                self.failures.record(s, keys, now)
+            else:
+                self.failures.clear(s, account_key(address))
+                if self.passwords.needs_rehash(user.password_hash):
+                    s.get_one(User, user.id).password_hash = self.passwords.hash(password)
+        if user is None or not ok:
+            raise InvalidCredentials()
+        return Principal(user.id, user.email, user.created_at, "password")
+
+    def check_password(self, user_id: int, password: str) -> None:
+        with self.db.tx() as s:
+            user = s.get(User, user_id)
+        if user is None or not self.passwords.verify(user.password_hash, password[:MAX_PASSWORD]):
+            raise InvalidCredentials("The password is incorrect.")
+
+    def change_password(self, user_id: int, current: str, new: str, keep_session: str | None = None) -> None:
+        """Change the password and end every other session of the user."""
+        self.check_password(user_id, current)
+        with self.db.tx() as s:
+            email = s.get_one(User, user_id).email
+        self.passwords.check(new, email)
+        hashed = self.passwords.hash(new)
+        with self.db.tx() as s:
+            user = s.get_one(User, user_id)
+            user.password_hash = hashed
+            user.password_changed_at = self.db.now()
+            kept = digest(keep_session) if keep_session else ""
+            s.execute(delete(Session).where(Session.user_id == user_id, Session.id_hash != kept))
+
+    def delete_account(self, user_id: int) -> None:
+        """Delete the user and, by cascade, their sessions, tokens, saved codes and lists."""
+        with self.db.tx() as s:
+            user = s.get(User, user_id)
+            if user is None:
+                raise NotFound("This account no longer exists.")
+            s.delete(user)
+
+    def export(self, user_id: int) -> dict[str, Any]:
+        """Everything we keep about the user, minus secrets (password hash, session ids, token values)."""
+        with self.db.tx() as s:
+            user = s.get(User, user_id)
+            if user is None:
+                raise NotFound("This account no longer exists.")
+        info = Principal(user.id, user.email, user.created_at, "export").public()
+        return {
+            "format": "nosology-account-export/1",
+            "exported_at": self.db.now().replace(microsecond=0).isoformat() + "Z",
+            "account": info,
+            "lists": [lst.public() for lst in self.saved.lists(user_id)],
+            "saved_codes": [entry.public() for entry in self.saved.entries(user_id)],
+            "api_tokens": [t.public() for t in self.tokens(user_id)],
+        }
+
+    # -- browser sessions ------------------------------------------------------------------
+
+    def start_session(self, user_id: int, replacing: str | None = None) -> NewSession:
+        """A new session id (rotated on every sign-in: any previous one of this browser ends)."""
+        session_id = secrets.token_urlsafe(32)
+        csrf = secrets.token_urlsafe(32)
+        now = self.db.now()
+        with self.db.tx() as s:
+            if replacing:
+                s.execute(delete(Session).where(Session.id_hash == digest(replacing)))
+            s.execute(delete(Session).where(Session.user_id == user_id, Session.expires_at <= now))
+            s.add(Session(id_hash=digest(session_id), user_id=user_id, csrf=csrf, created_at=now,
+                          expires_at=now + self.session_lifetime))
+        return NewSession(session_id, csrf, int(self.session_lifetime.total_seconds()))
+
+    def session_user(self, session_id: str) -> Principal | None:
+        """The user of a live session; sliding expiry, pushed back at most once a day."""
+        if not session_id or len(session_id) > 100:
+            return None
+        now = self.db.now()
+        with self.db.tx() as s:
+            row = s.execute(
+                select(Session, User).join(User, User.id == Session.user_id).where(Session.id_hash == digest(session_id))
+            ).first()
+            if row is None:
+                return None
+            session, user = row
+            if session.expires_at <= now:
+                s.delete(session)
+                return None
+            renewed = session.expires_at - now < self.session_lifetime - timedelta(days=1)
+            if renewed:
+                session.expires_at = now + self.session_lifetime
+            return Principal(user.id, user.email, user.created_at, "session", session.csrf, renewed)
+
+    def end_session(self, session_id: str) -> None:
+        with self.db.tx() as s:
+            s.execute(delete(Session).where(Session.id_hash == digest(session_id)))
+
+    # -- API tokens ------------------------------------------------------------------------
+
+    def issue_token(self, user_id: int, name: str = "", lifetime: timedelta | None = None) -> IssuedToken:
+        name = (name or "").strip() or "API token"
+        if len(name) > MAX_TOKEN_NAME:
+            raise InvalidInput(f"Token name must have at most {MAX_TOKEN_NAME} characters.")
+        token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+        now = self.db.now()
+        with self.db.tx() as s:
+            s.execute(delete(ApiToken).where(ApiToken.user_id == user_id, ApiToken.expires_at <= now))
+            count = s.scalar(select(func.count()).select_from(ApiToken).where(ApiToken.user_id == user_id)) or 0
+            if count >= MAX_TOKENS:
+                raise LimitReached(f"You have {MAX_TOKENS} tokens already; revoke one first.")
+            row = ApiToken(user_id=user_id, token_hash=digest(token), name=name, prefix=token[: len(TOKEN_PREFIX) + 6],
+                           created_at=now, expires_at=now + (lifetime or self.token_lifetime))
+            s.add(row)
+            s.flush()
+            return IssuedToken(token, _token_info(row))
+
+    def token_user(self, token: str) -> Principal | None:
+        if not token.startswith(TOKEN_PREFIX) or len(token) > 100:
+            return None
+        now = self.db.now()
+        with self.db.tx() as s:
+            row = s.execute(
+                select(ApiToken, User).join(User, User.id == ApiToken.user_id).where(ApiToken.token_hash == digest(token))
+            ).first()
+            if row is None:
+                return None
+            api_token, user = row
+            if api_token.expires_at <= now:
+                return None
+            # Written at most once a minute: bearer calls should not each cost a write.
+            if api_token.last_used_at is None or now - api_token.last_used_at > timedelta(minutes=1):
+                api_token.last_used_at = now
+            return Principal(user.id, user.email, user.created_at, "token")
+
+    def tokens(self, user_id: int) -> list[TokenInfo]:
+        with self.db.tx() as s:
+            rows = s.scalars(select(ApiToken).where(ApiToken.user_id == user_id).order_by(ApiToken.created_at, ApiToken.id)).all()
+            return [_token_info(r) for r in rows]
+
+    def revoke_token(self, user_id: int, token_id: int) -> None:
+        with self.db.tx() as s:
+            gone = s.execute(delete(ApiToken).where(ApiToken.id == token_id, ApiToken.user_id == user_id))
+            if not getattr(gone, "rowcount", 0):
+                raise NotFound("No such token in your account.")
+
+    # -- password reset without email ------------------------------------------------------
+
+    def reset_link_token(self, email: str) -> str:
+        """A one-time secret for ``/reset/<secret>``, valid ``reset_lifetime`` (for the operator's CLI)."""
+        address = normalise_email(email)
+        token = secrets.token_urlsafe(32)
+        now = self.db.now()
+        with self.db.tx() as s:
+            user = s.scalar(select(User).where(User.email == address))
+            if user is None:
+                raise NotFound(f"No account with the email {address}.")
+            s.execute(delete(ResetToken).where(ResetToken.expires_at <= now))
+            s.add(ResetToken(token_hash=digest(token), user_id=user.id, expires_at=now + self.reset_lifetime))
+        return token
+
+    def reset_email(self, token: str) -> str:
+        """The email a live reset link is for (to show on the form), or ResetLinkInvalid."""
+        with self.db.tx() as s:
+            return self._reset_row(s, token)[1].email
+
+    def reset_password(self, token: str, new_password: str) -> Principal:
+        """Set a new password through a reset link; the link is used up and every session ends."""
+        email = self.reset_email(token)
+        self.passwords.check(new_password, email)
+        hashed = self.passwords.hash(new_password)
+        with self.db.tx() as s:
+            reset, user = self._reset_row(s, token)
+            s.delete(reset)
+            user.password_hash = hashed
+            user.password_changed_at = self.db.now()
+            s.execute(delete(Session).where(Session.user_id == user.id))
+            s.execute(delete(LoginFailure).where(LoginFailure.key == account_key(user.email)))
+            return Principal(user.id, user.email, user.created_at, "password")
+
+    def _reset_row(self, s: OrmSession, token: str) -> tuple[ResetToken, User]:
+        if not token or len(token) > 100:
+            raise ResetLinkInvalid()
+        row = s.execute(
+            select(ResetToken, User).join(User, User.id == ResetToken.user_id).where(ResetToken.token_hash == digest(token))
+        ).first()
+        if row is None or row[0].expires_at <= self.db.now():
+            raise ResetLinkInvalid()
+        reset, user = row
+        return reset, user
+
+
+def _token_info(row: ApiToken) -> TokenInfo:
+    return TokenInfo(row.id, row.name, row.prefix, row.created_at, row.expires_at, row.last_used_at)
