@@ -122,6 +122,11 @@ class Database:
                 raise
             self._went_down(exc)
 
+    def check(self) -> None:
+        """AccountsUnavailable unless the database answers now."""
+        with self.tx() as session:
+            session.execute(text("SELECT 1"))
+
     def _fail_fast(self) -> None:
         # While the database is known to be down, answer at once instead of waiting for a
         # connection timeout on every request (pages ask who the user is on each request).

@@ -47,6 +47,7 @@ class NotSignedIn(NosologyError):
 
     def __init__(self, message: str = "Sign in, or send a valid bearer token, to use this.") -> None:
         super().__init__(message)
+        self.headers = {"WWW-Authenticate": 'Bearer realm="nosology"'}
 
 
 class CsrfRejected(NosologyError):

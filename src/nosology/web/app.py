@@ -43,7 +43,9 @@ def create_app(settings: Settings | None = None, library: Library | None = None)
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if getattr(app.state, "library", None) is None:
             app.state.library = Library.open(settings, build_if_missing=settings.build_if_missing)
+        accounts.start(app, settings)  # never blocks the reference site: accounts answer 503 if down
         yield
+        accounts.stop(app)
 
     app = FastAPI(
         title="nosology",
@@ -58,6 +60,7 @@ def create_app(settings: Settings | None = None, library: Library | None = None)
     app.state.templates = make_templates()
     pages.install(app)  # UI catalogues, fingerprinted assets, templated error pages
     install_error_handlers(app)
+    accounts.install(app)  # cookies decided while rendering (anonymous CSRF, renewed session)
     configure_logging(settings.log_json)
     # outermost last: the log line sees the final status, including a refused body
     app.add_middleware(SecurityHeadersMiddleware)

@@ -1,21 +1,78 @@
 """Who is asking: the signed-in user of a request (session cookie or bearer token), or None.
 
-Stub until the accounts issue lands: everyone is anonymous. The pages and the API ask only
-these functions, so the gate on article sections works the same everywhere.
+The pages and the API ask only these functions, so the gate on article sections works the
+same everywhere. The answer is worked out once per request and kept on ``request.state``.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import Request
 
-__all__ = ["csrf_token", "current_user", "is_signed_in"]
+from nosology.accounts import AccountService, Principal
+from nosology.errors import AccountsUnavailable
+from nosology.web.security import SESSION_COOKIE, CookieKeys, anonymous_csrf
+
+__all__ = ["accounts_service", "csrf_token", "current_user", "is_signed_in", "resolve_user", "session_id"]
+
+_UNSET = object()
 
 
-def current_user(request: Request) -> Any | None:
+def accounts_service(request: Request) -> AccountService:
+    """The app's account service, or AccountsUnavailable (503) when accounts could not be started."""
+    service: AccountService | None = getattr(request.app.state, "accounts", None)
+    if service is None:
+        raise AccountsUnavailable("Accounts are not available on this server right now. Code pages still work.")
+    return service
+
+
+def session_id(request: Request) -> str | None:
+    """The session id from a correctly signed cookie (a tampered cookie counts as no cookie)."""
+    keys: CookieKeys | None = getattr(request.app.state, "cookie_keys", None)
+    raw = request.cookies.get(SESSION_COOKIE)
+    if keys is None or not raw:
+        return None
+    return keys.unsign_session(raw)
+
+
+def _bearer(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, value = header.partition(" ")
+    if scheme.lower() != "bearer":
+        return None
+    return value.strip()
+
+
+def resolve_user(request: Request) -> Principal | None:
+    """Like :func:`current_user`, but raises AccountsUnavailable instead of answering None.
+
+    A bearer token, when sent, decides alone: a bad token is anonymous even with a session cookie.
+    """
+    cached = getattr(request.state, "principal", _UNSET)
+    if cached is not _UNSET:
+        return cached  # type: ignore[return-value]
+    token = _bearer(request)
+    sid = None if token is not None else session_id(request)
+    principal: Principal | None = None
+    if token is not None or sid is not None:
+        service = accounts_service(request)
+        if token is not None:
+            principal = service.token_user(token)
+        elif sid is not None:
+            principal = service.session_user(sid)
+            if principal is not None and principal.renewed:
+                request.state.renew_session_cookie = (request.cookies[SESSION_COOKIE], int(service.session_lifetime.total_seconds()))
+                request.state.secure_cookies = request.url.scheme == "https"
+    request.state.principal = principal
+    return principal
+
+
+def current_user(request: Request) -> Principal | None:
     """The signed-in user, or None (anonymous, or the accounts database is unreachable)."""
-    return None
+    try:
+        return resolve_user(request)
+    except AccountsUnavailable:
+        request.state.principal = None
+        return None
 
 
 def is_signed_in(request: Request) -> bool:
@@ -24,4 +81,7 @@ def is_signed_in(request: Request) -> bool:
 
 def csrf_token(request: Request) -> str:
     """The CSRF token to put in every form of this request's page."""
-    return ""
+    user = current_user(request)
+    if user is not None and user.csrf:
+        return user.csrf
+    return anonymous_csrf(request)

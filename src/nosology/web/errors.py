@@ -67,7 +67,7 @@ def install_error_handlers(app: FastAPI) -> None:
         payload: ErrorPayload = {"detail": exc.message}
         if exc.suggestions:
             payload["suggestions"] = exc.suggestions
-        return render(request, exc.status_code, payload)
+        return render(request, exc.status_code, payload, getattr(exc, "headers", None))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

@@ -1,0 +1,81 @@
+"""Shared plumbing of the account pages: reading forms, the CSRF check, requiring a signed-in user."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from nosology.accounts import AccountService, NotSignedIn, Principal
+from nosology.accounts.passwords import MIN_PASSWORD
+from nosology.errors import NosologyError
+from nosology.web.auth import accounts_service, resolve_user
+from nosology.web.security import check_csrf, safe_next
+from nosology.web.templating import render
+
+__all__ = ["Form", "checked_form", "page", "require_user", "see_other", "signed_in_or_login", "threaded"]
+
+T = TypeVar("T")
+Form = dict[str, str]
+_MAX_FIELDS = 20
+
+
+async def read_form(request: Request) -> Form:
+    """Text fields of an urlencoded or multipart form (files are ignored, never stored)."""
+    data = await request.form(max_files=0, max_fields=_MAX_FIELDS)
+    return {k: v for k, v in data.items() if isinstance(v, str)}
+
+
+async def checked_form(request: Request) -> Form:
+    """The form, after the CSRF check against the session (or this browser when anonymous).
+
+    Runs the account lookup in a worker thread: it may query the accounts database.
+    """
+    form = await read_form(request)
+    user = await run_in_threadpool(resolve_user, request)
+    check_csrf(request, form.get("csrf_token"), user.csrf if user is not None else None)
+    return form
+
+
+async def threaded(func: Callable[..., T], *args: Any) -> T:
+    """Database and argon2 work off the event loop."""
+    return await run_in_threadpool(func, *args)
+
+
+def require_user(request: Request) -> tuple[AccountService, Principal]:
+    """The service and the signed-in user; a 401 error page for anonymous form posts."""
+    service = accounts_service(request)
+    user = resolve_user(request)
+    if user is None:
+        raise NotSignedIn("Log in to do this.")
+    return service, user
+
+
+def signed_in_or_login(request: Request) -> Principal | RedirectResponse:
+    """For GET pages: the user, or a redirect to the sign-in page that comes back here."""
+    accounts_service(request).db.check()
+    user = resolve_user(request)
+    if user is None:
+        from urllib.parse import quote
+
+        return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
+    return user
+
+
+def see_other(target: str | None, default: str = "/") -> RedirectResponse:
+    return RedirectResponse(safe_next(target, default), status_code=303)
+
+
+def page(request: Request, template: str, status_code: int = 200, error: NosologyError | None = None,
+         **context: Any) -> Response:
+    context.setdefault("message", "")
+    context["error"] = error.message if error is not None else ""
+    context["min_password"] = MIN_PASSWORD
+    response = render(request, f"accounts/{template}", context, status_code=error.status_code if error else status_code)
+    response.headers["Cache-Control"] = "no-store"
+    for name, value in (getattr(error, "headers", None) or {}).items():
+        response.headers[name] = value
+    return response
