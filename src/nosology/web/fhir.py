@@ -119,9 +119,6 @@ async def _run(request: Request, operation: Operation, system: CodeSystemInfo | 
 
 
 # -- operations (declared before the read routes so that "$lookup" is never taken for an id) --------
-_GET_POST = ["GET", "POST"]
-
-
 def _lookup(library: Library, params: OpParams) -> dict[str, Any]:
     return lookup(library.classification, params)
 
@@ -142,44 +139,68 @@ def _expand(library: Library, params: OpParams) -> dict[str, Any]:
     return expand(library, params)
 
 
-@router.api_route("/CodeSystem/$lookup", methods=_GET_POST, summary="$lookup: a code's display, designations and properties")
-async def lookup_type(request: Request) -> Response:
-    return await _run(request, _lookup)
+_PARAMETERS = {
+    "system": "Code system URL or urn:oid: http://hl7.org/fhir/sid/icd-10-cm or http://hl7.org/fhir/sid/icd-10",
+    "url": "Value set (ValueSet ops: http://hl7.org/fhir/sid/icd-10-cm?fhir_vs or ...?fhir_vs=isa/M61) or code system URL",
+    "code": "The code, as the code system writes it (M61.28)",
+    "codeA": "First code", "codeB": "Second code",
+    "coding": "A Coding written system|code", "codingA": "First Coding (system|code)", "codingB": "Second Coding (system|code)",
+    "display": "A display to check (English or French title)",
+    "version": "Code system version (2026 for ICD-10-CM, 2019 for ICD-10)",
+    "displayLanguage": "en or fr",
+    "property": "Limit the properties returned (repeatable): designation, parent, child, billable, notSelectable, inclusion, includes, excludes1, excludes2",
+    "abstract": "true: headers are valid in the value set",
+    "filter": "Words to match (nosology search, English or French)",
+    "count": "Page size (default 100, at most 1000)", "offset": "Index of the first concept returned",
+    "activeOnly": "Accepted; every code of the release is active", "includeDesignations": "true: add en/fr designations",
+    "_format": "json (the only format served)",
+}
+_BODY = {"requestBody": {"required": True, "description": "A FHIR Parameters resource",
+                         "content": {FHIR_JSON: {"schema": {"type": "object"}}, "application/json": {"schema": {"type": "object"}}}}}
+_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"description": "A FHIR resource", "content": {FHIR_JSON: {}}},
+    400: {"description": "OperationOutcome: missing or malformed parameter"},
+    404: {"description": "OperationOutcome: unknown code system, value set or code"},
+}
+_OPERATIONS: tuple[tuple[str, str, Operation, tuple[str, ...], bool], ...] = (
+    ("CodeSystem/$lookup", "$lookup: a code's display, designations and properties", _lookup,
+     ("system", "code", "version", "coding", "displayLanguage", "property"), True),
+    ("CodeSystem/$validate-code", "$validate-code in a code system (headers valid, with a message)", _cs_validate,
+     ("url", "system", "code", "display", "version", "coding", "displayLanguage"), True),
+    ("CodeSystem/$subsumes", "$subsumes: equivalent, subsumes, subsumed-by or not-subsumed", _subsumes,
+     ("system", "codeA", "codeB", "codingA", "codingB", "version"), True),
+    ("ValueSet/$expand", "$expand an implicit value set (?fhir_vs, ?fhir_vs=isa/<code>)", _expand,
+     ("url", "filter", "count", "offset", "displayLanguage", "activeOnly", "includeDesignations"), False),
+    ("ValueSet/$validate-code", "$validate-code in an implicit value set (headers not selectable)", _vs_validate,
+     ("url", "system", "code", "display", "version", "coding", "displayLanguage", "abstract"), False),
+)
 
 
-@router.api_route("/CodeSystem/{system_id}/$lookup", methods=_GET_POST, summary="$lookup on one code system")
-async def lookup_instance(request: Request, system_id: str) -> Response:
-    return await _run(request, _lookup, _system_by_id(system_id))
+def _register(path: str, summary: str, operation: Operation, names: tuple[str, ...], per_system: bool) -> None:
+    query = {"parameters": [{"name": n, "in": "query", "required": False, "description": _PARAMETERS[n],
+                             "schema": {"type": "string", "maxLength": 1000}} for n in (*names, "_format")]}
+
+    async def on_any_system(request: Request) -> Response:
+        return await _run(request, operation)
+
+    async def on_one_system(request: Request, system_id: str) -> Response:
+        return await _run(request, operation, _system_by_id(system_id))
+
+    resource, _, name = path.partition("/")
+    targets: list[tuple[str, Callable[..., Any], str]] = [(f"/{path}", on_any_system, "")]
+    if per_system:
+        targets.append((f"/{resource}/{{system_id}}/{name}", on_one_system, " (one code system: icd-10-cm or icd-10)"))
+    for route, endpoint, note in targets:
+        router.add_api_route(route, endpoint, methods=["GET"], summary=summary + note, openapi_extra=query, responses=_RESPONSES)
+        router.add_api_route(route, endpoint, methods=["POST"], summary=summary + note, openapi_extra=_BODY, responses=_RESPONSES)
 
 
-@router.api_route("/CodeSystem/$validate-code", methods=_GET_POST, summary="$validate-code in a code system")
-async def cs_validate_type(request: Request) -> Response:
-    return await _run(request, _cs_validate)
+def _register_operations() -> None:
+    for entry in _OPERATIONS:
+        _register(*entry)
 
 
-@router.api_route("/CodeSystem/{system_id}/$validate-code", methods=_GET_POST, summary="$validate-code in one code system")
-async def cs_validate_instance(request: Request, system_id: str) -> Response:
-    return await _run(request, _cs_validate, _system_by_id(system_id))
-
-
-@router.api_route("/CodeSystem/$subsumes", methods=_GET_POST, summary="$subsumes: how two codes are related")
-async def subsumes_type(request: Request) -> Response:
-    return await _run(request, _subsumes)
-
-
-@router.api_route("/CodeSystem/{system_id}/$subsumes", methods=_GET_POST, summary="$subsumes in one code system")
-async def subsumes_instance(request: Request, system_id: str) -> Response:
-    return await _run(request, _subsumes, _system_by_id(system_id))
-
-
-@router.api_route("/ValueSet/$expand", methods=_GET_POST, summary="$expand an implicit value set (?fhir_vs, ?fhir_vs=isa/<code>)")
-async def expand_type(request: Request) -> Response:
-    return await _run(request, _expand)
-
-
-@router.api_route("/ValueSet/$validate-code", methods=_GET_POST, summary="$validate-code in an implicit value set")
-async def vs_validate_type(request: Request) -> Response:
-    return await _run(request, _vs_validate)
+_register_operations()
 
 
 # -- reads ---------------------------------------------------------------------------------------
