@@ -89,7 +89,8 @@ def check_files(paths: Iterable[Path], codes: CodeResolver) -> CheckResult:
 
 # -- sections ----------------------------------------------------------------------------------
 def _last_line(source: SourceFile) -> int:
-    return source.body_line + source.body.count("\n")
+    """The file line of the last line holding text."""
+    return source.body_line + source.body.rstrip().count("\n")
 
 
 def _check_sections(source: SourceFile) -> None:
@@ -211,17 +212,19 @@ def _check_translation(source: SourceFile, index: dict[tuple[str, str], SourceFi
         where = " or ".join(f"{lang}/{target}.md" for lang in others)
         source.problem(line, f"translation_of {target!r}: no such article ({where} is missing)")
         return
+    if not pair.lines:
+        return  # its front matter is unreadable: that problem is reported on its own
     back = pair.meta.get("translation_of")
     if back != source.slug:
         source.problem(line, f"translation_of {target!r}: {pair.display} names {back!r} as its translation, not {source.slug!r}")
         return
     mine = {s.code for s in spans.get((source.lang, source.slug), [])}
     theirs = {s.code for s in spans.get((pair.lang, pair.slug), [])}
-    if mine != theirs and source.lang < pair.lang:  # say it once per pair
+    if mine != theirs:
         source.problem(source.line_of("codes"), f"codes differ from the translation {pair.display}: {sorted(mine)} here, {sorted(theirs)} there")
     my_sections = [s.key for s in source.sections if s.key]
     their_sections = [s.key for s in pair.sections if s.key]
-    if set(my_sections) != set(their_sections) and source.lang < pair.lang:
+    if set(my_sections) != set(their_sections):
         only_here = sorted(set(my_sections) - set(their_sections))
         only_there = sorted(set(their_sections) - set(my_sections))
         line = source.sections[0].line if source.sections else 1

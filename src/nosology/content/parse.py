@@ -124,7 +124,10 @@ def _front_matter(lines: list[str], source: SourceFile) -> int:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = 2 + mark.line if mark is not None else 1
-        source.problem(line, f"front matter is not valid YAML: {exc.problem or exc.context}")
+        started = ""
+        if exc.context and exc.context_mark is not None and 2 + exc.context_mark.line != line:
+            started = f" ({exc.context} that starts on line {2 + exc.context_mark.line})"
+        source.problem(line, f"front matter is not valid YAML: {exc.problem or exc.context}{started}")
         return end + 1
     except yaml.YAMLError as exc:
         source.problem(1, f"front matter is not valid YAML: {exc}")
