@@ -1,0 +1,211 @@
+"""HTML pages through the test client: every page kind, both languages, redirects, caching, errors."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from nosology.library import Library
+
+pytestmark = pytest.mark.fulldata
+
+HTML = {"Accept": "text/html"}
+
+
+def _main(html: str) -> str:
+    return html.split('<main id="main"', 1)[1].split("</main>", 1)[0]
+
+
+def test_home_in_both_languages(client: TestClient, library: Library) -> None:
+    en = client.get("/")
+    assert en.status_code == 200 and '<html lang="en">' in en.text
+    assert "Skip to main content" in en.text and 'href="#main"' in en.text
+    assert 'role="search"' in en.text and 'role="combobox"' in en.text
+    # One link per chapter (22 chapters in ICD-10-CM 2026).
+    assert len(library.classification.chapters()) == 22
+    assert len(re.findall(r'href="/codes/\d+"', _main(en.text))) == 22
+    fr = client.get("/fr/")
+    assert '<html lang="fr">' in fr.text and "Aller au contenu principal" in fr.text
+    assert len(re.findall(r'href="/fr/codes/\d+"', _main(fr.text))) == 22
+
+
+def test_head_has_seo_basics(client: TestClient) -> None:
+    html = client.get("/codes/M61.28").text
+    assert re.search(r"<title>M61\.28 — [^<]+ — nosology</title>", html)
+    assert '<meta name="description" content="M61.28: ' in html
+    assert '<link rel="canonical" href="http://testserver/codes/M61.28">' in html
+    assert '<link rel="alternate" hreflang="fr" href="http://testserver/fr/codes/M61.28">' in html
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/codes/M61.28">' in html
+    fr = client.get("/fr/codes/M61.28").text
+    assert '<link rel="canonical" href="http://testserver/fr/codes/M61.28">' in fr
+
+
+@pytest.mark.parametrize(
+    ("path", "target"),
+    [
+        ("/codes/m6128", "/codes/M61.28"),
+        ("/codes/M61%2028", "/codes/M61.28"),
+        ("/codes/m61.28", "/codes/M61.28"),
+        ("/fr/codes/m6128", "/fr/codes/M61.28"),
+        ("/codes/s72001a", "/codes/S72.001A"),
+        ("/codes/m60-m63", "/codes/M60-M63"),
+    ],
+)
+def test_any_spelling_redirects_to_the_canonical_url(client: TestClient, path: str, target: str) -> None:
+    response = client.get(path, follow_redirects=False)
+    assert response.status_code == 301
+    assert response.headers["location"] == target
+
+
+def test_code_page_m61_28(client: TestClient) -> None:
+    html = client.get("/codes/M61.28").text
+    main = _main(html)
+    # breadcrumb: chapter > block > category > subcategory, each a link, then the code itself
+    crumbs = main.split('class="breadcrumb"', 1)[1].split("</nav>", 1)[0]
+    assert [m for m in re.findall(r'href="(/codes/[^"]+)"', crumbs)] == ["/codes/13", "/codes/M60-M63", "/codes/M61", "/codes/M61.2"]
+    assert 'aria-current="page">M61.28<' in crumbs
+    assert "badge-billable" in main
+    assert "What this code means" in main and "other site" in main
+    # notes inherited from M60-M63 and M61, code references as links
+    assert "Excludes1: not coded here" in main
+    assert 'From <a href="/codes/M61">M61</a>' in main or 'From <a href="/codes/M60-M63">M60-M63</a>' in main
+    assert '<a href="/codes/M33">M33.-</a>' in main
+    # figure: accessible SVG, caption in words
+    assert 'role="img"' in main and "<desc id=\"body-desc\">" in main
+    assert "another site" in main
+    # equivalents and siblings
+    assert "WHO ICD-10" in main and "French CIM-10" in main
+    assert 'href="/codes/M61.29"' in main
+    # save button for anonymous visitors leads to sign-in
+    assert 'href="/login?next=/codes/M61.28"' in main
+
+
+def test_code_page_highlights_side(client: TestClient) -> None:
+    main = _main(client.get("/codes/M61.211").text)
+    assert 'class="region lit" data-region="shoulder-right"' in main
+    assert 'data-region="shoulder-left"' in main and 'class="region lit" data-region="shoulder-left"' not in main
+    assert "Highlighted: shoulder (right side)" in main
+
+
+def test_header_code_lists_billable_children(client: TestClient, library: Library) -> None:
+    main = _main(client.get("/codes/M61.2").text)
+    assert "badge-header" in main
+    n = library.classification.count_descendants(library.classification.get("M61.2"), billable_only=True)
+    assert f"use one of the {n} billable codes" in main
+    assert 'href="/codes/M61.211"' in main
+
+
+def test_chapter_and_block_pages(client: TestClient) -> None:
+    chapter = _main(client.get("/codes/13").text)
+    assert "Chapter 13" in chapter and 'href="/codes/M60-M63"' in chapter
+    block = _main(client.get("/codes/M60-M63").text)
+    assert 'href="/codes/M61"' in block and 'href="/codes/13"' in block
+
+
+def test_seventh_character_table(client: TestClient) -> None:
+    main = _main(client.get("/codes/S72.001A").text)
+    assert "7th character" in main and "initial encounter for closed fracture" in main
+    assert 'class="region lit" data-region="thigh-right"' in main
+
+
+def test_french_code_page(client: TestClient, library: Library) -> None:
+    item = library.classification.get("M61.28")
+    fr = client.get("/fr/codes/M61.28").text
+    assert '<html lang="fr">' in fr
+    assert "Ce que signifie ce code" in fr and "Notes officielles" in fr
+    assert item.title_fr and item.title_fr in fr
+    assert f'<span lang="en">{item.title}</span>' in fr  # the English title, marked as English
+    # language switch keeps the page
+    assert 'href="/codes/M61.28" hreflang="en"' in fr
+    # notes links stay in French
+    assert '<a href="/fr/codes/M33">M33.-</a>' in fr
+
+
+def test_french_title_of_an_ancestor_says_so(client: TestClient, library: Library) -> None:
+    row = library.store.query("SELECT code, fr_code FROM item WHERE fr_level = 'ancestor' AND kind = 'code' LIMIT 1")[0]
+    html = client.get(f"/fr/codes/{row['code']}").text
+    assert f"Titre français du code plus large {row['fr_code']}" in html
+
+
+def test_unknown_code_is_a_404_page_with_suggestions(client: TestClient) -> None:
+    response = client.get("/codes/M61.99", headers=HTML)
+    assert response.status_code == 404
+    assert "Page not found" in response.text and "Did you mean:" in response.text
+    assert 'href="/codes/M61.9"' in response.text
+    assert '<a class="skip-link"' in response.text  # the site's layout
+    fr = client.get("/fr/codes/M61.99", headers=HTML)
+    assert fr.status_code == 404 and "Page introuvable" in fr.text and 'href="/fr/codes/M61.9"' in fr.text
+
+
+def test_unknown_page_is_a_404(client: TestClient) -> None:
+    response = client.get("/no/such/page", headers=HTML)
+    assert response.status_code == 404 and '<html lang="en">' in response.text
+
+
+def test_server_error_page_leaks_nothing(client: TestClient) -> None:
+    from fastapi import Request
+
+    from nosology.web.errors import render
+
+    request = Request({"type": "http", "method": "GET", "path": "/fr/codes/X", "headers": [(b"accept", b"text/html")],
+                       "query_string": b"", "app": client.app, "server": ("testserver", 80), "scheme": "http"})
+    response = render(request, 500, {"detail": "Traceback: secret"})
+    body = bytes(response.body).decode()
+    assert response.status_code == 500 and "secret" not in body and "Traceback" not in body
+    assert "Une erreur s’est produite" in body
+
+
+def test_etag_and_304(client: TestClient) -> None:
+    first = client.get("/codes/M61.28")
+    etag = first.headers["etag"]
+    again = client.get("/codes/M61.28", headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.headers["etag"] == etag
+    assert client.get("/fr/codes/M61.28").headers["etag"] != etag
+
+
+def test_static_assets_are_fingerprinted(client: TestClient) -> None:
+    html = client.get("/").text
+    css = re.search(r'href="(/static/app\.[0-9a-f]{10}\.css)"', html)
+    js = re.search(r'src="(/static/suggest\.[0-9a-f]{10}\.js)"', html)
+    assert css and js
+    response = client.get(css.group(1))
+    assert response.status_code == 200 and "immutable" in response.headers["cache-control"]
+    assert response.headers["content-type"].startswith("text/css")
+    assert client.get("/static/nothing.css", headers=HTML).status_code == 404
+
+
+def test_no_inline_scripts_or_styles(client: TestClient) -> None:
+    # The CSP allows neither: every page must work with external files only.
+    for path in ("/", "/codes/M61.28", "/search?q=ossification", "/articles"):
+        html = client.get(path).text
+        assert not re.search(r"<script(?![^>]*\bsrc=)", html), path
+        assert " style=" not in html and "<style" not in html, path
+
+
+def test_sitemap_covers_every_code(client: TestClient, library: Library) -> None:
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200 and index.headers["content-type"].startswith("application/xml")
+    chunks = re.findall(r"<loc>http://testserver(/sitemaps/codes-\d+\.xml)</loc>", index.text)
+    assert "/sitemaps/articles.xml" in index.text
+    distinct = library.store.query_one("SELECT count(DISTINCT code) FROM item")
+    assert distinct == 98_466  # 98,505 items; 39 blocks share their identifier with their only category
+    total = 0
+    for chunk in chunks:
+        body = client.get(chunk).text
+        urls = body.count("<loc>")
+        assert urls <= 50_000
+        total += urls
+    assert total == 2 * distinct  # each code in English and in French
+    assert client.get("/sitemaps/codes-99.xml", headers=HTML).status_code == 404
+
+
+def test_search_page_empty_query_shows_the_form(client: TestClient) -> None:
+    response = client.get("/search?q=")
+    assert response.status_code == 200 and 'role="search"' in response.text
+
+
+def test_search_for_an_exact_code_goes_to_its_page(client: TestClient) -> None:
+    response = client.get("/search?q=m61.28", follow_redirects=False)
+    assert response.status_code == 302 and response.headers["location"] == "/codes/M61.28"
