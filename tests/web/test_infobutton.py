@@ -99,3 +99,10 @@ def test_unsupported_response_type_is_a_clear_400(client: TestClient) -> None:
     response = ask(client, "M61.28", knowledgeResponseType="application/pdf")
     assert response.status_code == 400
     assert "text/xml" in response.json()["detail"]
+
+
+def test_control_characters_are_echoed_safely(client: TestClient) -> None:
+    response = ask(client, "M61\x00\x0b28", **{"mainSearchCriteria.v.dn": "bell\x07"})
+    assert response.status_code == 200
+    feed = etree.fromstring(response.content)
+    assert feed.findall(f"{ATOM}entry") == [] and "not an ICD-10-CM code" in feed.findtext(f"{ATOM}subtitle", "")

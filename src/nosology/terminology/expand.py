@@ -2,8 +2,8 @@
 
 Without a filter the expansion lists concepts in classification order (pre-order ``seq``), so
 paging is a range scan. With a filter, concepts come ranked by our search engine (English or
-French) and the subtree of ``isa/<code>`` is applied to its hits; at most ``FILTER_CAP`` matches
-are considered.
+French), the subtree of ``isa/<code>`` is applied to its hits, and ``total`` counts the matches
+the engine returns (its best candidates, at most ``FILTER_CAP``), so every page can be reached.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ __all__ = ["DEFAULT_COUNT", "FILTER_CAP", "MAX_COUNT", "expand"]
 DEFAULT_COUNT = 100
 MAX_COUNT = 1000
 FILTER_CAP = 1000
+_PAGE = 100
 _KINDS = ",".join(f"'{k}'" for k in CONCEPT_KINDS)
 _ALLOWED = {"url", "filter", "count", "offset", "displayLanguage", "activeOnly", "includeDesignations",
             "valueSetVersion", "date", "excludeNested", "system-version", "force-system-version"}
@@ -71,34 +72,54 @@ def _who(library: Library, code: str) -> Concept:
     return concept
 
 
-def _search_items(library: Library, text: str, lang: str) -> list[Item]:
-    """Ranked ICD-10-CM items matching ``text``: our search engine, or a plain title match when
-    the engine is not installed."""
+def _words_like(text: str) -> tuple[list[str], list[str]]:
+    words = [w for w in text.lower().split() if w][:8]
+    return words, [f"%{w}%" for w in words]
+
+
+def _engine_items(library: Library, text: str, lang: str) -> list[Item] | None:
+    """ICD-10-CM items ranked by our search engine, or None when it is not installed."""
     try:
         engine = library.search
     except ModuleNotFoundError:
-        words = [w for w in text.lower().split() if w][:8]
-        column = "title_fr" if lang == "fr" else "title"
-        sql = " AND ".join(f"lower({column}) LIKE ?" for _ in words) or "1"
-        rows = library.store.query(f"SELECT seq FROM item WHERE {sql} AND kind IN ({_KINDS}) ORDER BY seq LIMIT ?",
-                                   (*(f"%{w}%" for w in words), FILTER_CAP))
-        return [library.classification.item(r[0]) for r in rows]
-    hits = engine.search(text, lang=lang, limit=FILTER_CAP, offset=0).results
-    found = (library.classification.find(h.code) for h in hits)
-    return [i for i in found if i is not None]
+        return None
+    items: list[Item] = []
+    for offset in range(0, FILTER_CAP, _PAGE):  # the engine pages by at most 100 hits
+        hits = engine.search(text, lang=lang, limit=_PAGE, offset=offset).results
+        found = (library.classification.find(h.code) for h in hits)
+        items.extend(i for i in found if i is not None)
+        if len(hits) < _PAGE:
+            break
+    return items
+
+
+def _title_items(library: Library, text: str, lang: str, low: int, high: int) -> list[Item]:
+    """Items between ``low`` and ``high`` whose title has every word, in classification order."""
+    words, patterns = _words_like(text)
+    column = "title_fr" if lang == "fr" else "title"
+    sql = " AND ".join(f"lower({column}) LIKE ?" for _ in words) or "1"
+    rows = library.store.query(f"SELECT seq FROM item WHERE seq BETWEEN ? AND ? AND {sql} AND kind IN ({_KINDS}) ORDER BY seq LIMIT ?",
+                               (low, high, *patterns, FILTER_CAP))
+    return [library.classification.item(r[0]) for r in rows]
 
 
 def _filtered(library: Library, vs: ImplicitValueSet, text: str, lang: str) -> list[Concept]:
     classification = library.classification
     if vs.system is CM:
-        items = _search_items(library, text, lang)
-        concepts = (cm_concept(i, classification) for i in items if i.kind in CONCEPT_KINDS)
-        return [c for c in concepts if vs.contains(c, classification)]
-    words = [w for w in text.lower().split() if w][:8]
+        # The engine ranks its best candidates across the whole classification; inside a
+        # subtree those may miss, so title matches within the subtree follow them.
+        low, high = _cm_range(vs)
+        ranked = _engine_items(library, text, lang)
+        items = [i for i in ranked or [] if low <= i.seq <= high and i.kind in CONCEPT_KINDS]
+        if ranked is None or vs.root is not None:
+            seen = {i.seq for i in items}
+            items += [i for i in _title_items(library, text, lang, low, high) if i.seq not in seen]
+        return [cm_concept(i, classification) for i in items[:FILTER_CAP]]
+    words, patterns = _words_like(text)
     sql = " AND ".join("lower(title) LIKE ?" for _ in words) or "1"
     prefix = compact(vs.root.code) if vs.root else ""
     rows = library.store.query(f"SELECT code FROM who WHERE {sql} AND kind IN ({_KINDS}) AND key >= ? AND key < ? ORDER BY key LIMIT ?",
-                               (*(f"%{w}%" for w in words), prefix, prefix + "~", FILTER_CAP))
+                               (*patterns, prefix, prefix + "~", FILTER_CAP))
     return [_who(library, r["code"]) for r in rows]
 
 

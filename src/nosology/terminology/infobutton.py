@@ -5,6 +5,7 @@ renderings. An unknown code system or code gives an empty feed with a reason, ne
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +28,7 @@ from nosology.terminology.systems import (
 __all__ = ["Entry", "KnowledgeRequest", "KnowledgeResponse", "answer", "parse_request", "to_atom", "to_json"]
 
 ATOM = "http://www.w3.org/2005/Atom"
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 RESPONSE_TYPES = {"text/xml": "text/xml", "application/atom+xml": "text/xml", "application/xml": "text/xml",
                   "application/json": "application/json", "text/html": "text/html"}
@@ -204,11 +206,16 @@ def to_json(response: KnowledgeResponse) -> dict[str, Any]:
     return {"feed": feed}
 
 
+def _xml_safe(text: str) -> str:
+    """Echoed request values may hold characters XML 1.0 cannot carry (NUL, controls)."""
+    return _NOT_XML.sub("\uFFFD", text)
+
+
 def to_atom(response: KnowledgeResponse) -> bytes:
     def add(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
-        el = etree.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+        el = etree.SubElement(parent, f"{{{ATOM}}}{tag}", {k: _xml_safe(v) for k, v in attrs.items()})
         if text is not None:
-            el.text = text
+            el.text = _xml_safe(text)
         return el
 
     feed = etree.Element(f"{{{ATOM}}}feed", nsmap={None: ATOM})
