@@ -87,7 +87,7 @@ def make_store(library: Library, tmp_path_factory: pytest.TempPathFactory) -> Ca
         db = root / "reference.sqlite"
         conn = sqlite3.connect(db)
         conn.execute("ATTACH DATABASE ? AS ref", (str(library.settings.reference_db),))
-        tables = [r[0] for r in conn.execute("SELECT name FROM ref.sqlite_master WHERE type = 'table' AND name NOT LIKE 'article%' AND name NOT LIKE 'sqlite%'")]
+        tables = [r[0] for r in conn.execute("SELECT name FROM ref.sqlite_master WHERE type = 'table' AND name NOT LIKE 'article%' AND name NOT LIKE 'search%' AND name NOT LIKE 'sqlite%'")]
         for table in tables:  # plain copies (no indexes): enough for a handful of lookups
             conn.execute(f"CREATE TABLE {table} AS SELECT * FROM ref.{table}")
         conn.commit()

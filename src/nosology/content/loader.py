@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from nosology.build.steps import BuildContext
+from nosology.codes import compact
 from nosology.content.check import CheckResult, check_content
 from nosology.content.codes import SqliteCodes
 from nosology.content.fields import reviewed_date
@@ -60,7 +61,32 @@ def load_articles(conn: sqlite3.Connection, ctx: BuildContext) -> None:
     ctx.progress("Articles stored", advance=0, total=len(result.files))
     counts = store_articles(conn, result, Path(content_dir))
     ctx.progress("Articles stored", advance=len(result.files))
+    counts["search_terms"] = _index_terms(conn)
     ctx.meta["articles"] = counts
+
+
+def _index_terms(conn: sqlite3.Connection) -> int:
+    """Article titles and synonyms into the search engine's terms (its documented hook: insert
+    rows of kind ``article`` into ``search_term``, then :func:`refresh_terms`). A range adds its
+    two end codes, the codes a search result can link to."""
+    try:
+        from nosology.search.index import refresh_terms
+    except ImportError:
+        return 0
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_term'").fetchone() is None:
+        return 0  # the search step did not run in this build
+    def targets(code: str) -> list[str]:
+        known = conn.execute("SELECT 1 FROM lookup WHERE key = ?", (compact(code),)).fetchone()
+        return [code] if known or "-" not in code else list(dict.fromkeys(code.split("-")))
+
+    rows = [
+        (term, lang, one, "article", f"nosology article {lang}/{slug}")
+        for term, lang, slug, code in conn.execute("SELECT term, lang, slug, code FROM article_term ORDER BY rowid").fetchall()
+        for one in targets(code)
+    ]
+    conn.executemany("INSERT INTO search_term (term, lang, code, kind, source) VALUES (?, ?, ?, ?, ?)", rows)
+    refresh_terms(conn)
+    return len(rows)
 
 
 def store_articles(conn: sqlite3.Connection, result: CheckResult, content_dir: Path) -> dict[str, Any]:
@@ -74,13 +100,22 @@ def store_articles(conn: sqlite3.Connection, result: CheckResult, content_dir: P
             "INSERT INTO article_code VALUES (?, ?, ?, ?, ?)",
             [(source.lang, source.slug, s.code, s.first_seq, s.last_seq) for s in spans],
         )
-        terms = [(str(source.meta["title"]), "title"), *((str(s), "synonym") for s in source.meta.get("synonyms") or [])]
+        terms = _terms(source.meta)
         conn.executemany(
             "INSERT INTO article_term VALUES (?, ?, ?, ?, ?)",
-            [(" ".join(term.split()), source.lang, source.slug, s.code, kind) for term, kind in terms for s in spans],
+            [(term, source.lang, source.slug, s.code, kind) for term, kind in terms for s in spans],
         )
         counts[source.lang] = counts.get(source.lang, 0) + 1
     return counts
+
+
+def _terms(meta: dict[str, Any]) -> list[tuple[str, str]]:
+    """(text, kind) for the title then each synonym, once each ignoring case."""
+    seen: dict[str, tuple[str, str]] = {}
+    for text, kind in [(meta["title"], "title"), *((s, "synonym") for s in meta.get("synonyms") or [])]:
+        clean = " ".join(str(text).split())
+        seen.setdefault(clean.casefold(), (clean, kind))
+    return list(seen.values())
 
 
 def _insert(conn: sqlite3.Connection, source: SourceFile, codes: list[str], md: Any, content_dir: Path) -> None:
