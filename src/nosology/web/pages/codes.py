@@ -8,15 +8,18 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
+from markupsafe import Markup
 
+from nosology.bodymap import BodySite
 from nosology.library import Library
 from nosology.models import Item
 from nosology.web.auth import is_signed_in
 from nosology.web.i18n import lang_of_path
 from nosology.web.pages.codeview import build_view, title_in
-from nosology.web.pages.common import add_page, code_url, page, translate
+from nosology.web.pages.common import add_page, code_url, page, page_state, translate
+from nosology.web.pages.linkify import linkify
 
-__all__ = ["article_for", "router"]
+__all__ = ["article_for", "figure", "router"]
 
 router = APIRouter()
 
@@ -24,6 +27,17 @@ router = APIRouter()
 def article_for(library: Library, item: Item, ancestors: list[Item], lang: str) -> Any | None:
     """The article covering ``item`` (its own or its nearest ancestor's) in ``lang``."""
     return library.articles.for_item(item, ancestors, lang)
+
+
+def figure(request: Request, lang: str, site: BodySite, caption: str) -> Markup:
+    """The body figure for ``site``, rendered once per language and site."""
+    state = page_state(request)
+    found = state.figures.get((lang, site))
+    if found is None:
+        template = request.app.state.templates.env.get_template("pages/_body.html")
+        found = Markup(template.render(site=site, caption=caption, request=request, lang=lang))
+        state.figures[(lang, site)] = found
+    return found
 
 
 def code_page(request: Request, code: str) -> Response:
@@ -40,11 +54,20 @@ def code_page(request: Request, code: str) -> Response:
     title = title_in(item, lang, _)
 
     def context() -> dict[str, Any]:
-        record = classification.record(item.code)
-        view = build_view(record, classification, lang, lambda c: code_url(c, lang), _)
+        state = page_state(request)
+        record = state.record(library, item)
+
+        def url(c: str) -> str:
+            return code_url(c, lang)
+
+        def note(text: str) -> Markup:
+            return state.note_html(lang, text, lambda: linkify(text, classification, url))
+
+        view = build_view(record, classification, lang, url, _, siblings=state.siblings(library, item), note=note)
         article = article_for(library, item, record.ancestors, lang)
         return {
             "view": view,
+            "figure": figure(request, lang, view.body, view.body_caption),
             "item": item,
             "article": article,
             "signed_in": is_signed_in(request),

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import Markup
+
 from nosology.bodymap import BodySite, body_site
 from nosology.classification import Classification
 from nosology.models import CodeRecord, Item, NoteGroup
@@ -97,7 +99,7 @@ def body_caption(site: BodySite, _: Translate) -> str:
     }.get(site.kind, _("This code does not name a body site."))
 
 
-def _note_sections(groups: list[NoteGroup], classification: Classification, url: Callable[[str], str], _: Translate) -> list[NoteSection]:
+def _note_sections(groups: list[NoteGroup], note: Callable[[str], Markup], _: Translate) -> list[NoteSection]:
     sections: list[NoteSection] = []
     for kind, heading, explanation in NOTE_KINDS:
         mine = [g for g in groups if g.kind == kind]
@@ -109,13 +111,24 @@ def _note_sections(groups: list[NoteGroup], classification: Classification, url:
                 "owner": group.owner,
                 "owner_title": group.owner_title,
                 "inherited": group.inherited,
-                "notes": [linkify(text, classification, url) for text in group.notes],
+                "notes": [note(text) for text in group.notes],
             })
         sections.append(section)
     return sections
 
 
-def build_view(record: CodeRecord, classification: Classification, lang: str, url: Callable[[str], str], _: Translate) -> CodeView:
+def build_view(
+    record: CodeRecord,
+    classification: Classification,
+    lang: str,
+    url: Callable[[str], str],
+    _: Translate,
+    *,
+    siblings: list[Item] | None = None,
+    note: Callable[[str], Markup] | None = None,
+) -> CodeView:
+    """The code page's content. ``siblings`` and ``note`` let the caller supply cached versions
+    (the chapters list; notes already turned into links)."""
     item = record.item
     other = None
     if lang == "fr":
@@ -136,10 +149,10 @@ def build_view(record: CodeRecord, classification: Classification, lang: str, ur
         title=title_in(item, lang, _),
         other_title=other,
         breadcrumb=[(a, title_in(a, lang, _)) for a in record.ancestors],
-        notes=_note_sections(record.notes, classification, url, _),
+        notes=_note_sections(record.notes, note or (lambda text: linkify(text, classification, url)), _),
         body=site,
         body_caption=body_caption(site, _),
-        siblings=[(s, title_in(s, lang, _)) for s in classification.siblings(item)],
+        siblings=[(s, title_in(s, lang, _)) for s in (classification.siblings(item) if siblings is None else siblings)],
         children=[(c, title_in(c, lang, _)) for c in record.children],
         billable_sample=[(b, title_in(b, lang, _)) for b in billable_sample],
         decoding=decoding,

@@ -10,15 +10,19 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
+from markupsafe import Markup
 
 from nosology import __version__
+from nosology.bodymap import BodySite
 from nosology.library import Library
+from nosology.models import CodeRecord, Item
 from nosology.web.auth import csrf_token, is_signed_in
 from nosology.web.i18n import Catalogues, lang_of_path
 from nosology.web.pages.assets import Assets
 from nosology.web.templating import render
 
 __all__ = [
+    "MAX_CACHED_NOTES",
     "PageState",
     "add_page",
     "code_url",
@@ -30,6 +34,9 @@ __all__ = [
 ]
 
 
+MAX_CACHED_NOTES = 60_000
+
+
 @dataclass
 class PageState:
     """Per-app state of the website (kept on ``app.state.pages``)."""
@@ -37,12 +44,47 @@ class PageState:
     catalogues: Catalogues
     assets: Assets
     _built_at: str | None = field(default=None, repr=False)
+    _chapters: list[Item] | None = field(default=None, repr=False)
+    # The reference database never changes while open, so what is derived from it can be kept.
+    # Records of chapters and blocks (319 at most) are the expensive ones: they count tens of
+    # thousands of billable codes below them.
+    group_records: dict[str, CodeRecord] = field(default_factory=dict, repr=False)
+    # Rendered body figures, by language and site (a few hundred combinations at most).
+    figures: dict[tuple[str, BodySite], Markup] = field(default_factory=dict, repr=False)
+    # Notes with their code references as links, by language and text (bounded below).
+    notes: dict[tuple[str, str], Markup] = field(default_factory=dict, repr=False)
 
     def built_at(self, library: Library) -> str:
-        # The reference database is immutable once built: read its stamp once.
         if self._built_at is None:
             self._built_at = str(library.store.meta().get("built_at", ""))
         return self._built_at
+
+    def chapters(self, library: Library) -> list[Item]:
+        if self._chapters is None:
+            self._chapters = library.classification.chapters()
+        return self._chapters
+
+    def record(self, library: Library, item: Item) -> CodeRecord:
+        if item.kind not in {"chapter", "block"}:
+            return library.classification.record(item.code)
+        found = self.group_records.get(item.code)
+        if found is None:
+            found = self.group_records[item.code] = library.classification.record(item.code)
+        return found
+
+    def siblings(self, library: Library, item: Item) -> list[Item]:
+        if item.kind == "chapter":
+            return [c for c in self.chapters(library) if c.seq != item.seq]
+        return library.classification.siblings(item)
+
+    def note_html(self, lang: str, text: str, make: Callable[[], Markup]) -> Markup:
+        key = (lang, text)
+        found = self.notes.get(key)
+        if found is None:
+            if len(self.notes) >= MAX_CACHED_NOTES:
+                self.notes.clear()
+            found = self.notes[key] = make()
+        return found
 
 
 def page_state(request: Request) -> PageState:

@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from nosology.library import Library
 from nosology.web.i18n import lang_of_path
-from nosology.web.pages.common import add_page, page, translate
+from nosology.web.pages.common import add_page, page, page_state, translate
 
 __all__ = ["router"]
 
@@ -21,7 +21,7 @@ def home(request: Request) -> Response:
     library: Library = request.app.state.library
 
     def context() -> dict[str, Any]:
-        return {"chapters": library.classification.chapters()}
+        return {"chapters": page_state(request).chapters(library)}
 
     description = translate(request, lang, "Find and understand ICD-10-CM codes: official titles and notes, what each character means, the body site, and plain-language articles.")
     return page(request, "pages/home.html", context, lang=lang, description=description)
