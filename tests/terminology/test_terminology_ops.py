@@ -211,3 +211,19 @@ def test_expand_unknown_value_sets(library: Library) -> None:
     for url in ("http://example.org/fhir/ValueSet/x", f"{CM}?fhir_vs=isa/M99.99", f"{CM}?fhir_vs|2019"):
         with pytest.raises(UnknownCodeSystem):
             expand(library, q(url=url))
+
+
+def test_expand_with_designations(library: Library) -> None:
+    out = expansion(library, url=f"{CM}?fhir_vs=isa/M61.21", includeDesignations="true", count=2)
+    right_shoulder = out["contains"][1]
+    assert right_shoulder["code"] == "M61.211"
+    assert [d["language"] for d in right_shoulder["designation"]] == ["en", "fr"]
+    assert right_shoulder["designation"][1]["use"]["code"] == "ancestor"
+
+
+def test_who_value_set_validation(library: Library) -> None:
+    # WHO M61 has subdivisions (M61.0-M61.9): a header there too
+    assert validate(library, True, url=f"{WHO}?fhir_vs", system=WHO, code="M61.2")["result"] == [True]
+    assert validate(library, True, url=f"{WHO}?fhir_vs", system=WHO, code="M61")["result"] == [False]
+    mixed = validate(library, True, url=f"{WHO}?fhir_vs", system=CM, code="M61.28")
+    assert mixed["result"] == [False] and "not in the value set" in mixed["message"][0]
