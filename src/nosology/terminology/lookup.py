@@ -53,16 +53,10 @@ def _system_and_code(params: OpParams, code_name: str = "code", coding_name: str
     return system, code
 
 
-def _check_version(params: OpParams, system: CodeSystemInfo) -> None:
-    version = params.text("version")
-    if version and version != system.version:
-        raise CodeNotFound(version[:20], f"{system.url} version {version[:20]!r} is not available; this server has version {system.version}")
-
-
 def lookup(classification: Classification, params: OpParams) -> dict[str, Any]:
     params.reject_unknown({"system", "code", "version", "coding", "displayLanguage", "property", "date"})
     system, code = _system_and_code(params)
-    _check_version(params, system)
+    system.check_version(params.text("version"))
     lang = params.language()
     wanted = set(params.texts("property"))
     concept = concept_or_404(system, code, classification)
@@ -135,7 +129,7 @@ def subsumes(classification: Classification, params: OpParams) -> dict[str, Any]
     params.reject_unknown({"system", "codeA", "codeB", "codingA", "codingB", "version"})
     coding_a, coding_b = params.coding("codingA"), params.coding("codingB")
     system = resolve_system(params.text("system") or (coding_a.system if coding_a else None), default=CM if coding_a else None)
-    _check_version(params, system)
+    system.check_version(params.text("version"))
     code_a = coding_a.code if coding_a else params.text("codeA", required=True) or ""
     code_b = coding_b.code if coding_b else params.text("codeB", required=True) or ""
     for coding in (coding_a, coding_b):

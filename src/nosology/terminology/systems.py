@@ -47,6 +47,10 @@ class CodeSystemInfo:
     def implicit_value_set(self) -> str:
         return f"{self.url}?fhir_vs"
 
+    def check_version(self, version: str | None) -> None:
+        if version and version != self.version:
+            raise UnknownCodeSystem(f"{self.url} version {version[:20]!r} is not available; this server has version {self.version}")
+
 
 CM = CodeSystemInfo(
     id="icd-10-cm",
@@ -83,8 +87,7 @@ def resolve_system(text: str | None, *, default: CodeSystemInfo | None = None) -
     bare = url.removeprefix("urn:oid:")
     for system in SYSTEMS:
         if url in {system.url, system.id} or bare == system.oid:
-            if version and version != system.version:
-                raise UnknownCodeSystem(f"{system.url} version {version[:20]!r} is not available; this server has version {system.version}")
+            system.check_version(version)
             return system
     known = ", ".join(s.url for s in SYSTEMS)
     raise UnknownCodeSystem(f"unknown code system {raw[:120]!r}: this server knows {known}")

@@ -45,8 +45,7 @@ def parse_value_set(url: str | None, classification: Classification) -> Implicit
     if system is None or not mark or not query.startswith("fhir_vs"):
         known = " or ".join(f"{s.url}?fhir_vs[=isa/<code>]" for s in SYSTEMS)
         raise UnknownCodeSystem(f"unknown value set {raw[:120]!r}: this server expands {known}")
-    if version and version != system.version:
-        raise UnknownCodeSystem(f"value set {canonical[:120]} version {version[:20]!r} is not available; this server has version {system.version}")
+    system.check_version(version)
     if query == "fhir_vs":
         return ImplicitValueSet(canonical, system, None)
     kind, _, code = query.removeprefix("fhir_vs=").partition("/")

@@ -14,8 +14,9 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 
-from nosology.errors import InvalidParameter, NosologyError, UnknownCodeSystem
+from nosology.errors import InvalidParameter, UnknownCodeSystem
 from nosology.library import Library
 from nosology.terminology import (
     SYSTEMS,
@@ -57,22 +58,10 @@ def outcome_response(status: int, payload: Mapping[str, Any], headers: Mapping[s
 def _check_format(request: Request) -> None:
     wanted = request.query_params.get("_format", "").strip().lower()
     if wanted and wanted not in _JSON_FORMATS:
-        raise _NotAcceptable(f"_format {wanted[:40]!r} is not supported: this server speaks JSON (_format=json)")
+        raise HTTPException(406, f"_format {wanted[:40]!r} is not supported: this server speaks JSON (_format=json)")
     accept = request.headers.get("accept", "").lower()
     if accept and not any(t in accept for t in ("json", "*/*", "application/*")):
-        raise _NotAcceptable(f"Accept {accept[:60]!r} cannot be served: this server speaks {FHIR_JSON}")
-
-
-class _NotAcceptable(NosologyError):
-    status_code = 406
-
-
-class _UnsupportedBody(NosologyError):
-    status_code = 415
-
-
-class _TooLarge(NosologyError):
-    status_code = 413
+        raise HTTPException(406, f"Accept {accept[:60]!r} cannot be served: this server speaks {FHIR_JSON}")
 
 
 def _base(request: Request) -> str:
@@ -85,11 +74,11 @@ async def _params(request: Request) -> OpParams:
         return OpParams.from_query(request.query_params.multi_items())
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind not in _JSON_BODIES:
-        raise _UnsupportedBody(f"send a Parameters resource as {FHIR_JSON}, not {kind[:60] or 'no content type'}")
+        raise HTTPException(415, f"send a Parameters resource as {FHIR_JSON}, not {kind[:60] or 'no content type'}")
     limit = request.app.state.settings.max_body_bytes
     body = await request.body()
     if len(body) > limit:
-        raise _TooLarge(f"the request body is over {limit} bytes")
+        raise HTTPException(413, f"the request body is over {limit} bytes")
     try:
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError):
