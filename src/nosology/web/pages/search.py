@@ -13,11 +13,20 @@ from nosology.library import Library
 from nosology.web.i18n import lang_of_path
 from nosology.web.pages.common import add_page, code_url, page, translate
 
-__all__ = ["PER_PAGE", "router"]
+__all__ = ["MATCHED_LABELS", "PER_PAGE", "router"]
 
 router = APIRouter()
 
 PER_PAGE = 20
+# What a hit matched (SearchHit.matched), as said to the reader.
+MATCHED_LABELS: dict[str, str] = {
+    "code": "the code",
+    "title": "the official title",
+    "inclusion_term": "an inclusion term",
+    "french_title": "the French title",
+    "synonym": "a synonym",
+    "article": "an article",
+}
 MAX_PAGE = 50
 
 
@@ -49,7 +58,8 @@ def search_page(request: Request) -> Response:
             except InvalidQuery:
                 results = None
         pages = 0 if results is None else min(MAX_PAGE, -(-results.total // PER_PAGE))
-        return {"query": query, "results": results, "page": number, "pages": pages, "per_page": PER_PAGE}
+        return {"query": query, "results": results, "page": number, "pages": pages, "per_page": PER_PAGE,
+                "matched_labels": MATCHED_LABELS}
 
     if query:
         description = translate(request, lang, "ICD-10-CM codes matching your search.")
