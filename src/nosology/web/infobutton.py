@@ -18,7 +18,7 @@ router = APIRouter(tags=["HL7 Infobutton"])
 
 
 @router.get("/infobutton", summary="HL7 Infobutton knowledge request (MedlinePlus Connect-compatible parameters)")
-async def infobutton(
+async def infobutton(  # the named parameters document the request; parse_request reads them all
     request: Request,
     cs: str | None = Query(None, alias="mainSearchCriteria.v.cs", description="Code system OID: 2.16.840.1.113883.6.90 (ICD-10-CM) or 2.16.840.1.113883.6.3 (ICD-10)"),
     c: str | None = Query(None, alias="mainSearchCriteria.v.c", description="The code, e.g. M61.28"),
