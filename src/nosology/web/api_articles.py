@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
+from pydantic import BaseModel, ConfigDict, Field
 
 from nosology.library import Library
 from nosology.web.auth import is_signed_in
@@ -19,7 +20,42 @@ __all__ = ["router"]
 router = APIRouter(prefix="/api", tags=["articles"])
 
 
-@router.get("/articles")
+class ArticleSummaryModel(BaseModel):
+    slug: str
+    lang: str
+    title: str
+    summary: str
+    codes: list[str] = Field(description="ICD-10-CM codes or ranges (M61.4-M61.5) the article covers")
+    url: str = Field(description="The article's web page")
+    api_url: str
+    translation_of: str
+    translation_url: str | None
+    last_reviewed: str
+
+
+class ArticleListModel(BaseModel):
+    count: int
+    articles: list[ArticleSummaryModel]
+
+
+class SectionModel(BaseModel):
+    key: str = Field(description="understanding, symptoms, diagnosis, causes, risk_factors, complications, treatment, prevention, classification")
+    heading: str
+    gated: bool = Field(description="Listed in the gated_sections setting: only signed-in callers get its html")
+    html: str | None = Field(description="Sanitised HTML; null when withheld")
+    withheld: bool
+
+
+class ArticleModel(ArticleSummaryModel):
+    model_config = ConfigDict(extra="allow")
+    synonyms: list[str]
+    references: list[dict[str, Any]]
+    sections: list[SectionModel]
+    notice_html: str
+    gated_sections_withheld: list[str] = Field(description="Keys of the sections whose html was withheld from this anonymous caller")
+
+
+@router.get("/articles", response_model=ArticleListModel)
 def list_articles(
     library: Library = Depends(get_library),
     lang: str | None = Query(None, pattern="^(en|fr)$", description="Only articles in this language (en or fr)."),
@@ -29,7 +65,7 @@ def list_articles(
     return {"count": len(items), "articles": items}
 
 
-@router.get("/articles/{lang}/{slug}", responses={404: {"description": "Unknown language or article, with suggestions"}})
+@router.get("/articles/{lang}/{slug}", response_model=ArticleModel, responses={404: {"description": "Unknown language or article, with suggestions"}})
 def get_article(
     request: Request,
     library: Library = Depends(get_library),
