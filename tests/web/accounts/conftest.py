@@ -3,12 +3,20 @@ test with its own client address so the per-IP sign-in limit of one test never t
 
 from __future__ import annotations
 
+import os
 import re
 import secrets
-from collections.abc import Iterator
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
+from pathlib import Path
 
+import httpx
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -86,3 +94,86 @@ class Flows:
 @pytest.fixture()
 def flows() -> Flows:
     return Flows()
+
+
+class Server:
+    """``nosology serve`` in a subprocess on a free port, on given accounts database."""
+
+    def __init__(self, data_dir: Path, database_url: str, log: Path) -> None:
+        self.data_dir = data_dir
+        self.database_url = database_url
+        self.log = log
+        self.port = _free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> Server:
+        env = {**os.environ, "NOSOLOGY_DATA_DIR": str(self.data_dir), "NOSOLOGY_DATABASE_URL": self.database_url,
+               "NOSOLOGY_SECRET_KEY": "shared-key-of-every-instance-in-this-test", "NOSOLOGY_BUILD_IF_MISSING": "false",
+               "NOSOLOGY_LOG_JSON": "false"}
+        launcher = [sys.executable, "-c", "from nosology.cli.main import main; main()", "serve", "--host", "127.0.0.1",
+                    "--port", str(self.port)]
+        with self.log.open("ab") as out:
+            self.process = subprocess.Popen(launcher, env=env, stdout=out, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                pytest.fail(f"server exited with {self.process.returncode}:\n{self.log.read_text(errors='replace')[-3000:]}")
+            try:
+                if httpx.get(self.base + "/healthz", timeout=2).status_code == 200:
+                    return self
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        pytest.fail(f"server did not start:\n{self.log.read_text(errors='replace')[-3000:]}")
+
+    def kill(self) -> None:
+        """SIGKILL: no shutdown hook, no flush, like a crash."""
+        if self.process is not None and self.process.poll() is None:
+            os.kill(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@pytest.fixture()
+def servers(settings: Settings, library: Library, tmp_path: Path) -> Iterator[Callable[[str], Server]]:
+    """Starts servers on the session's reference data; all are stopped after the test."""
+    started: list[Server] = []
+
+    def launch(database_url: str) -> Server:
+        server = Server(settings.data_dir, database_url, tmp_path / f"server-{len(started)}.log")
+        started.append(server)
+        return server.start()
+
+    yield launch
+    for server in started:
+        server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def any_accounts_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh accounts database on each backend, for tests that run real server processes."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path}/accounts.sqlite"
+        return
+    with fresh_pg_database(need_from(request.config), "proc") as url:
+        yield url
+
+
+@pytest.fixture()
+def pg_accounts_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    with fresh_pg_database(need_from(request.config), "multi") as url:
+        yield url
