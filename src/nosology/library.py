@@ -63,7 +63,7 @@ class Library:
     def search(self) -> SearchEngine:
         from nosology.search.engine import SearchEngine
 
-        return SearchEngine(self.store, self.classification)
+        return SearchEngine(self.store, self.classification, max_query_chars=self.settings.max_query_chars)
 
     @cached_property
     def articles(self) -> Articles:

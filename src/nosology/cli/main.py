@@ -10,6 +10,7 @@ import typer
 from nosology.cli.codes import code, validate
 from nosology.cli.content import content_app
 from nosology.cli.output import console, fail_cleanly, print_json, progress_bar
+from nosology.cli.search import search
 from nosology.cli.user import user_app
 from nosology.library import Library, build
 from nosology.settings import load_settings
@@ -19,6 +20,7 @@ __all__ = ["app", "main"]
 app = typer.Typer(help="nosology: an ICD-10-CM knowledge base.", no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 app.command()(code)
 app.command()(validate)
+app.command()(search)
 app.add_typer(user_app, name="user")
 app.add_typer(content_app, name="content")
 

@@ -1,7 +1,72 @@
-"""Placeholder router; filled in by its issue."""
+"""JSON API for search: ``/api/search`` (ranked codes for any words or code) and ``/api/suggest``."""
 
-from fastapi import APIRouter
+from __future__ import annotations
 
-__all__ = ["router"]
+from typing import Any
 
-router = APIRouter()
+from fastapi import APIRouter, Depends, Query
+from pydantic import BaseModel
+
+from nosology.errors import InvalidQuery
+from nosology.library import Library
+from nosology.web.deps import get_library
+
+__all__ = ["SearchResponse", "SuggestResponse", "router"]
+
+router = APIRouter(prefix="/api", tags=["search"])
+
+
+class SuggestItem(BaseModel):
+    code: str
+    title: str
+    title_fr: str | None
+    kind: str
+    billable: bool
+    matched: str
+
+
+class SearchHitModel(SuggestItem):
+    score: float
+    matched_text: str
+
+
+class SearchResponse(BaseModel):
+    query: str
+    total: int
+    offset: int
+    did_you_mean: list[str]
+    results: list[SearchHitModel]
+
+
+class SuggestResponse(BaseModel):
+    query: str
+    results: list[SuggestItem]
+
+
+_Q = Query(..., description="Words in English or French, a lay term, an abbreviation or a code in any spelling (M61.28, m6128).")
+_LANG = Query(None, description="Language of the query: en or fr (empty or absent: either).")
+
+
+def _lang(lang: str | None) -> str | None:
+    value = (lang or "").strip().lower()
+    if value in ("", "en", "fr"):
+        return value or None
+    raise InvalidQuery(f"lang must be en or fr, got {lang[:20]!r}" if lang else "lang must be en or fr")
+
+
+@router.get("/search", response_model=SearchResponse, responses={422: {"description": "Empty query or a parameter out of range"}})
+def search(
+    library: Library = Depends(get_library),
+    q: str = _Q,
+    limit: int = Query(10, ge=1, le=50, description="Results per page (1-50)."),
+    offset: int = Query(0, ge=0, le=1000, description="Results to skip (paging)."),
+    lang: str | None = _LANG,
+) -> dict[str, Any]:
+    return library.search.search(q, lang=_lang(lang), limit=limit, offset=offset).to_dict()
+
+
+@router.get("/suggest", response_model=SuggestResponse, responses={422: {"description": "Empty query"}})
+def suggest(library: Library = Depends(get_library), q: str = _Q, lang: str | None = _LANG) -> dict[str, Any]:
+    """Autocomplete: at most 10 codes whose code or words start like the text typed so far."""
+    hits = library.search.suggest(q, lang=_lang(lang), limit=10)
+    return {"query": q.strip()[:200], "results": [h.to_dict() for h in hits]}

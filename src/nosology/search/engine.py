@@ -1,0 +1,247 @@
+"""The search engine: code spellings, then full-text matching over every term of every code.
+
+Candidates come from the FTS5 index in its static order of merit (see :mod:`nosology.search.index`):
+an AND query over all words first; when that finds too little, the same without one word at a
+time; then the rarest words alone. Only a few hundred candidate terms are ever scored, in Python,
+by :class:`~nosology.search.ranking.Ranker`, and grouped by code.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from nosology.classification import Classification
+from nosology.codes import compact
+from nosology.errors import InvalidQuery
+from nosology.models import Item
+from nosology.search.docs import Doc, DocTable
+from nosology.search.normalise import STOP_WORDS, clean_query, fold
+from nosology.search.query import ParsedQuery, QueryToken, parse_query
+from nosology.search.ranking import MATCHED, Ranker
+from nosology.search.results import SearchHit, SearchResults
+from nosology.search.stemming import Stemmers
+from nosology.search.typos import Vocabulary
+from nosology.store import ReferenceStore
+
+__all__ = ["SearchEngine", "SearchHit", "SearchResults"]
+
+CANDIDATES = 120  # candidate terms fetched per FTS query
+TOTAL_CAP = 1000
+_CODE_PREFIX = re.compile(r"^[A-Z][0-9][0-9A-Z]{0,5}$")
+
+
+class SearchEngine:
+    """Thread-safe: SQLite connections and stemmers are per thread, the vocabulary is shared."""
+
+    def __init__(self, store: ReferenceStore, classification: Classification, *, max_query_chars: int = 500) -> None:
+        self.store = store
+        self.classification = classification
+        self.max_query_chars = max_query_chars
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._vocabulary: Vocabulary | None = None
+        self._docs: DocTable | None = None
+
+    # -- shared state, loaded on first use ---------------------------------------------------
+    @property
+    def stemmers(self) -> Stemmers:
+        stemmers: Stemmers | None = getattr(self._local, "stemmers", None)
+        if stemmers is None:
+            stemmers = self._local.stemmers = Stemmers()
+        return stemmers
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        if self._vocabulary is None:
+            with self._lock:
+                if self._vocabulary is None:
+                    words: dict[str, int] = {}
+                    stems: dict[str, int] = {}
+                    for token, kind, df in self.store.query("SELECT token, kind, df FROM search_vocab"):
+                        (words if kind == "word" else stems)[token] = df
+                    self._vocabulary = Vocabulary(words, stems)
+        return self._vocabulary
+
+    @property
+    def docs(self) -> DocTable:
+        if self._docs is None:
+            with self._lock:
+                if self._docs is None:
+                    self._docs = DocTable.load(self.store)
+        return self._docs
+
+    def warm(self) -> None:
+        """Load what the first search would (vocabulary, terms) so it is not slow."""
+        _ = self.vocabulary, self.docs, self.stemmers
+
+    # -- public API --------------------------------------------------------------------------
+    def search(self, query: str, lang: str | None = None, limit: int = 10, offset: int = 0) -> SearchResults:
+        text = self._clean(query)
+        limit = max(1, min(limit, 100))
+        offset = max(0, offset)
+        hits = self._code_hits(text, limit + offset)
+        parsed = parse_query(text, lang, self.stemmers, self.vocabulary)
+        total = len(hits)
+        if not hits:  # a code spelling is answered by the code and what lies below it
+            hits, total = self._text_hits(parsed, limit + offset, exclude=set())
+        did_you_mean: list[str] = []
+        corrected = parsed.corrected_text()
+        if corrected and corrected.lower() != text.lower():
+            did_you_mean.append(corrected)
+        if not hits:
+            did_you_mean.extend(s for s in self.classification.suggest(text) if s not in did_you_mean)
+        return SearchResults(text, max(total, len(hits)), hits[offset : offset + limit], did_you_mean[:5], offset)
+
+    def suggest(self, query: str, lang: str | None = None, limit: int = 10) -> list[SearchHit]:
+        """Completions of what is being typed: codes by prefix, else terms whose words start so."""
+        text = self._clean(query)
+        limit = max(1, min(limit, 10))
+        hits = self._code_hits(text, limit)
+        if len(hits) >= limit:
+            return hits[:limit]
+        match = self._prefix_match(query, lang)
+        if match is None:
+            return hits
+        seen = {h.code for h in hits}
+        wanted_lang = "fr" if lang == "fr" else "en" if lang == "en" else None
+        found = [d for d in (self.docs.get(i) for i in self._ids(match, 60)) if d is not None]
+        if wanted_lang:
+            found.sort(key=lambda d: d.lang != wanted_lang)  # stable: merit order kept within each language
+        chosen = []
+        for doc in found:
+            item = self.classification.item(doc.seq)
+            if item.code not in seen:
+                seen.add(item.code)
+                chosen.append((item, doc))
+                if len(hits) + len(chosen) >= limit:
+                    break
+        texts = self._term_texts([doc.term_id for _, doc in chosen])
+        return hits + [self._hit(item, 0.0, doc.kind, texts.get(doc.term_id, "")) for item, doc in chosen]
+
+    # -- parts -------------------------------------------------------------------------------
+    def _prefix_match(self, query: str, lang: str | None) -> str | None:
+        """FTS5 query for completions: the complete words as stems, the last one as a word prefix."""
+        full, last = _prefix_words(clean_query(query, self.max_query_chars) + (" " if query[-1:].isspace() else ""))
+        parsed = parse_query(" ".join(full), lang, self.stemmers, self.vocabulary)
+        parts = [_group(t) for t in parsed.usable]
+        if last and not (last in STOP_WORDS and parts):
+            parts.append(f'words : "{last}"*')
+        return " AND ".join(parts) if parts else None
+
+    def _clean(self, query: str) -> str:
+        text = clean_query(query, self.max_query_chars)
+        if not text:
+            raise InvalidQuery("The search query is empty: type a code (M61.28) or a few words (heterotopic ossification).")
+        return text
+
+    def _hit(self, item: Item, score: float, kind: str, text: str) -> SearchHit:
+        return SearchHit(item.code, item.title, item.title_fr, item.kind, item.billable, round(score, 3), MATCHED.get(kind, kind), text)
+
+    def _code_hits(self, text: str, wanted: int) -> list[SearchHit]:
+        """A query that is a code spelling: the code, then its children (browsing by prefix)."""
+        key = compact(text)
+        if not _CODE_PREFIX.match(key):
+            return []
+        item = self.classification.find(text)
+        if item is not None:
+            hits = [self._hit(item, 1000.0, "code", item.code)]
+            for n, child in enumerate(self.classification.children(item)[: max(0, wanted - 1)]):
+                hits.append(self._hit(child, 900.0 - n, "code", child.code))
+            return hits
+        if len(key) < 2:
+            return []
+        upper = key[:-1] + chr(ord(key[-1]) + 1)
+        rows = self.store.query(
+            "SELECT seq FROM lookup WHERE key >= ? AND key < ? ORDER BY length(key), key LIMIT ?", (key, upper, wanted)
+        )
+        return [self._hit(self.classification.item(r["seq"]), 800.0 - n, "code", self.classification.item(r["seq"]).code) for n, r in enumerate(rows)]
+
+    def _text_hits(self, parsed: ParsedQuery, wanted: int, exclude: set[str]) -> tuple[list[SearchHit], int]:
+        usable = parsed.usable
+        if not usable:
+            return [], 0
+        docs = self.docs
+        ranker = Ranker(parsed, self.stemmers)
+        best: dict[int, tuple[float, Doc]] = {}
+
+        def consider(ids: list[int], complete: bool) -> None:
+            for doc_id in ids:
+                doc = docs.get(doc_id)
+                if doc is None:
+                    continue
+                # complete matches arrive in order of merit: a code's first term is its best
+                if complete and doc.seq in best:
+                    continue
+                score = ranker.score(doc, complete)
+                current = best.get(doc.seq)
+                if current is None or score > current[0]:
+                    best[doc.seq] = (score, doc)
+
+        match = _and(usable)
+        ids = self._ids(match, CANDIDATES)
+        consider(ids, True)
+        saturated = len(ids) >= CANDIDATES
+        if len(best) < wanted + len(exclude) and len(usable) > 1:
+            for extra in self._partial(usable):
+                consider(extra, False)
+        order = sorted(best.items(), key=lambda e: (-e[1][0], e[1][1].code_len, e[0]))
+        chosen = []
+        for seq, (score, doc) in order:
+            item = self.classification.item(seq)
+            if item.code not in exclude:
+                chosen.append((item, score, doc))
+                if len(chosen) >= wanted:
+                    break
+        texts = self._term_texts([doc.term_id for _, _, doc in chosen])
+        hits = [self._hit(item, score, doc.kind, texts.get(doc.term_id, "")) for item, score, doc in chosen]
+        total = len(best)
+        if saturated:
+            total = max(total, int(self.store.query_one(
+                "SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT ?)", (match, TOTAL_CAP))))
+        return hits, total
+
+    def _ids(self, match: str, limit: int) -> list[int]:
+        return [r[0] for r in self.store.connection().execute("SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ?", (match, limit))]
+
+    def _partial(self, usable: list[QueryToken]) -> list[list[int]]:
+        """Terms with most of the words: all but one (commonest dropped first) for short queries,
+        the rarest half for long ones; then terms with any one of the three rarest words."""
+        found: list[list[int]] = []
+        rarest = sorted(usable, key=lambda t: t.df)
+        if len(usable) <= 6:
+            subsets = [[t for t in usable if t is not drop] for drop in reversed(rarest)]
+        else:
+            subsets = [rarest[: (len(rarest) + 1) // 2], rarest[:3]]
+        for subset in subsets:
+            found.append(self._ids(_and(subset), CANDIDATES // 2))
+        if sum(len(f) for f in found) < CANDIDATES // 2:
+            for token in rarest[:3]:
+                found.append(self._ids(_group(token), CANDIDATES // 3))
+        return found
+
+    def _term_texts(self, term_ids: list[int]) -> dict[int, str]:
+        if not term_ids:
+            return {}
+        rows = self.store.connection().execute(
+            f"SELECT id, term FROM search_term WHERE id IN ({','.join('?' * len(term_ids))})", term_ids
+        ).fetchall()
+        return {int(r[0]): str(r[1]) for r in rows}
+
+
+def _group(token: QueryToken) -> str:
+    # tokens are folded to [a-z0-9]+, so quoting them cannot produce an FTS5 syntax error
+    return "stems : (" + " OR ".join(f'"{s}"' for s in sorted(token.stems)) + ")"
+
+
+def _and(tokens: list[QueryToken]) -> str:
+    return " AND ".join(_group(t) for t in tokens)
+
+
+def _prefix_words(text: str) -> tuple[list[str], str]:
+    words = fold(text).split()
+    if not words:
+        return [], ""
+    if text[-1:].isspace():
+        return words, ""
+    return words[:-1], words[-1]

@@ -1,0 +1,196 @@
+"""Build step: the search tables inside the reference database.
+
+Tables (all created here):
+
+``search_term(id, term, lang, code, kind, source)``
+    Every searchable term as written, one row per (term, code). The public hook: later build steps
+    may INSERT rows (kind ``article`` for article titles and synonyms) and must then call
+    :func:`refresh_terms` so the derived tables below include them.
+``search_doc(id, seq, term_id, kind, lang, stems, head)``
+    One row per distinct normalised term of an item, numbered in a static order of merit (fewest
+    tokens first, then official titles before other kinds, then classification order). Because the
+    full-text index returns matches in that order, the first few hundred matches of an AND query
+    already hold the best candidates: the engine never scores the whole match list.
+``search_fts``
+    FTS5 over ``search_doc``: ``stems`` (stemmed tokens, for matching) and ``words`` (folded
+    tokens, with a prefix index, for autocomplete). Contentless: text lives in ``search_doc``.
+``search_norm``
+    The tokens and stems of each term, computed once (later refreshes only add the new terms).
+``search_vocab(token, kind, df)``
+    Folded words (``kind='word'``) and stems (``kind='stem'``) with their document frequency: known
+    tokens are never "corrected", unknown ones get typo candidates from the words.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections import Counter
+
+from nosology.build.steps import BuildContext
+from nosology.codes import compact
+from nosology.search.lexicon import check_codes, load_lexicon
+from nosology.search.normalise import tokens
+from nosology.search.stemming import Stemmers
+
+__all__ = ["KIND_ORDER", "TERM_KINDS", "build_search_index", "refresh_terms"]
+
+# Kinds a search_term row may have; the order is the tie-break of the static doc order.
+TERM_KINDS = ("title", "inclusion_term", "french_title", "abbrev", "synonym", "lay", "article")
+KIND_ORDER = {kind: n for n, kind in enumerate(TERM_KINDS)}
+# Where an ICD title's main concept ends: "Pneumonia, unspecified organism", "Myosite - Main".
+_HEAD_END = re.compile(r",| - |\(|\[|:|;")
+
+_TERM_TABLE = """
+CREATE TABLE IF NOT EXISTS search_term (
+  id INTEGER PRIMARY KEY,
+  term TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  code TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  source TEXT NOT NULL
+)"""
+
+_NORM_TABLE = """
+CREATE TABLE IF NOT EXISTS search_norm (
+  term_id INTEGER PRIMARY KEY,
+  seq INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  length INTEGER NOT NULL,
+  stems TEXT NOT NULL,
+  head TEXT NOT NULL,
+  words TEXT NOT NULL
+)"""
+
+_DERIVED = """
+DROP TABLE IF EXISTS search_doc;
+DROP TABLE IF EXISTS search_fts;
+DROP TABLE IF EXISTS search_vocab;
+CREATE TABLE search_doc (
+  id INTEGER PRIMARY KEY,
+  seq INTEGER NOT NULL,
+  term_id INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  stems TEXT NOT NULL,
+  head TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE search_fts USING fts5(stems, words, content='', detail=column, prefix='2 3', tokenize='ascii');
+CREATE TABLE search_vocab (token TEXT NOT NULL, kind TEXT NOT NULL, df INTEGER NOT NULL, PRIMARY KEY (kind, token)) WITHOUT ROWID;
+"""
+
+
+def build_search_index(conn: sqlite3.Connection, ctx: BuildContext) -> None:
+    """Collect the terms of the classification and the lexicon, then derive the index."""
+    conn.execute(_TERM_TABLE)
+    ctx.progress("Search terms", 0, total=3)
+    _add_official_terms(conn)
+    ctx.progress("Search lexicon")
+    lexicon = _add_lexicon(conn, ctx)
+    ctx.progress("Search index")
+    counts = refresh_terms(conn)
+    ctx.progress("Search index stored")
+    ctx.meta["search"] = {**counts, "lexicon_entries": lexicon}
+
+
+def _add_official_terms(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "INSERT INTO search_term (term, lang, code, kind, source) "
+        "SELECT title, 'en', code, 'title', 'ICD-10-CM tabular' FROM item ORDER BY seq"
+    )
+    conn.execute(
+        "INSERT INTO search_term (term, lang, code, kind, source) "
+        "SELECT n.text, 'en', i.code, 'inclusion_term', 'ICD-10-CM tabular: ' || n.kind FROM note n JOIN item i ON i.seq = n.seq "
+        "WHERE n.kind IN ('inclusionTerm', 'includes') ORDER BY n.seq, n.pos"
+    )
+    # French: a CIM-10 label belongs to the ICD-10-CM item with the same code (same meaning up to
+    # four characters), else to the items whose own French title is exactly that label.
+    conn.execute(
+        "INSERT INTO search_term (term, lang, code, kind, source) "
+        "SELECT c.title, 'fr', i.code, 'french_title', 'CIM-10 FR (ATIH)' FROM cim10 c "
+        "JOIN lookup l ON l.key = c.key JOIN item i ON i.seq = l.seq ORDER BY i.seq"
+    )
+    conn.execute(
+        "INSERT INTO search_term (term, lang, code, kind, source) "
+        "SELECT i.title_fr, 'fr', i.code, 'french_title', 'CIM-10 FR (ATIH)' FROM item i "
+        "WHERE i.fr_level = 'exact' AND i.title_fr IS NOT NULL AND NOT EXISTS ("
+        "  SELECT 1 FROM cim10 c WHERE c.key = i.key AND c.title = i.title_fr) "
+        "ORDER BY i.seq"
+    )
+
+
+def _add_lexicon(conn: sqlite3.Connection, ctx: BuildContext) -> int:
+    def resolve(text: str) -> str | None:
+        row = conn.execute("SELECT i.code FROM lookup l JOIN item i ON i.seq = l.seq WHERE l.key = ?", (compact(text),)).fetchone()
+        return None if row is None else str(row[0])
+
+    pairs = check_codes(load_lexicon(ctx.lexicon_dir), resolve)
+    conn.executemany(
+        "INSERT INTO search_term (term, lang, code, kind, source) VALUES (?, ?, ?, ?, ?)",
+        ((e.term, e.lang, code, e.kind, e.source) for e, code in pairs),
+    )
+    return len(pairs)
+
+
+def _split_head(term: str) -> tuple[str, str]:
+    match = _HEAD_END.search(term)
+    return (term[: match.start()], term[match.start() :]) if match else (term, "")
+
+
+def _normalise_new_terms(conn: sqlite3.Connection) -> None:
+    """Tokenise and stem the search_term rows not yet in search_norm (the costly part, done once)."""
+    stemmers = Stemmers()
+    seqs: dict[str, int] = dict(conn.execute("SELECT key, seq FROM lookup").fetchall())
+    by_code: dict[str, int | None] = {}
+    rows = []
+    new = conn.execute(
+        "SELECT id, term, lang, kind, code FROM search_term WHERE id > (SELECT coalesce(max(term_id), 0) FROM search_norm)"
+    ).fetchall()
+    for term_id, term, lang, kind, code in new:
+        seq = by_code.get(code, -1)
+        if seq == -1:
+            seq = by_code[code] = seqs.get(compact(code))
+        head_text, rest_text = _split_head(term)
+        head_words = tokens(head_text)
+        words = head_words + tokens(rest_text)
+        if seq is None or not words:
+            continue
+        lang_ = lang if lang in ("en", "fr") else "en"
+        stems = stemmers.stems(words, lang_)
+        head = stems[: len(head_words)] or stems
+        rows.append((term_id, seq, kind, lang_, len(stems), " ".join(stems), " ".join(head), " ".join(words)))
+    conn.executemany("INSERT INTO search_norm VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def refresh_terms(conn: sqlite3.Connection) -> dict[str, int]:
+    """(Re)derive ``search_doc``, ``search_fts`` and ``search_vocab`` from ``search_term``."""
+    conn.execute(_TERM_TABLE)
+    conn.execute(_NORM_TABLE)
+    _normalise_new_terms(conn)
+    conn.executescript(_DERIVED)
+    kind_order = "CASE kind " + " ".join(f"WHEN '{k}' THEN {n}" for k, n in KIND_ORDER.items()) + f" ELSE {len(KIND_ORDER)} END"
+    # one doc per (item, kind, stems), numbered in the static order of merit
+    conn.execute(
+        "INSERT INTO search_doc (id, seq, term_id, kind, lang, stems, head) "
+        f"SELECT row_number() OVER (ORDER BY length, {kind_order}, seq, term_id), seq, term_id, kind, lang, stems, head "
+        "FROM search_norm WHERE term_id IN (SELECT min(term_id) FROM search_norm GROUP BY seq, kind, stems)"
+    )
+    conn.execute(
+        "INSERT INTO search_fts (rowid, stems, words) SELECT d.id, d.stems, n.words FROM search_doc d "
+        "JOIN search_norm n ON n.term_id = d.term_id ORDER BY d.id"
+    )
+    conn.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+    word_df: Counter[str] = Counter()
+    stem_df: Counter[str] = Counter()
+    for stems, words in conn.execute("SELECT d.stems, n.words FROM search_doc d JOIN search_norm n ON n.term_id = d.term_id"):
+        word_df.update(set(words.split()))
+        stem_df.update(set(stems.split()))
+    conn.executemany("INSERT INTO search_vocab VALUES (?, 'word', ?)", sorted(word_df.items()))
+    conn.executemany("INSERT INTO search_vocab VALUES (?, 'stem', ?)", sorted(stem_df.items()))
+    return {
+        "terms": int(conn.execute("SELECT count(*) FROM search_term").fetchone()[0]),
+        "docs": int(conn.execute("SELECT count(*) FROM search_doc").fetchone()[0]),
+        "words": len(word_df),
+        "stems": len(stem_df),
+    }

@@ -1,0 +1,66 @@
+"""Typo tolerance: the index vocabulary, and corrections for the words it does not know.
+
+Only unknown words are corrected, so a correctly spelled query is never diluted by look-alikes.
+Candidates are the indexed words within a small optimal-string-alignment distance (a swap of two
+neighbouring letters counts once: ``ossificaiton``, ``pnuemonia``), longer words allowing more.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+__all__ = ["Correction", "Vocabulary", "max_distance"]
+
+
+def max_distance(word: str) -> int:
+    """Edits allowed for a word of this length: none under 4 letters (abbreviations), 1 up to 7, else 2."""
+    if len(word) < 4 or word.isdigit():
+        return 0
+    return 1 if len(word) <= 7 else 2
+
+
+@dataclass(frozen=True)
+class Correction:
+    word: str
+    distance: int
+    df: int
+
+
+class Vocabulary:
+    """Folded words and stems of the index with their document frequencies."""
+
+    def __init__(self, words: dict[str, int], stems: dict[str, int]) -> None:
+        self.words = words
+        self.stems = stems
+        by_length: dict[int, list[str]] = defaultdict(list)
+        for word in words:
+            by_length[len(word)].append(word)
+        self._by_length = dict(by_length)
+
+    def knows(self, word: str, stems: frozenset[str]) -> bool:
+        return word in self.words or any(s in self.stems for s in stems)
+
+    def df(self, stems: frozenset[str]) -> int:
+        return max((self.stems.get(s, 0) for s in stems), default=0)
+
+    def corrections(self, word: str, limit: int = 2) -> list[Correction]:
+        """The closest known words (smallest distance, then most frequent), at most ``limit``."""
+        allowed = max_distance(word)
+        if not allowed:
+            return []
+        found: list[Correction] = []
+        for length in range(len(word) - allowed, len(word) + allowed + 1):
+            choices = self._by_length.get(length)
+            if not choices:
+                continue
+            for candidate, distance, _ in process.extract(word, choices, scorer=OSA.distance, score_cutoff=allowed, limit=8):
+                found.append(Correction(candidate, int(distance), self.words[candidate]))
+        if not found:
+            return []
+        best = min(c.distance for c in found)
+        ranked = sorted((c for c in found if c.distance == best), key=lambda c: (-c.df, c.word))
+        return ranked[:limit]
