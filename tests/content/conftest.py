@@ -71,11 +71,12 @@ ArticleSet = list[tuple[str, str, str]]  # (en slug, fr slug, codes)
 
 
 @pytest.fixture(scope="session")
-def make_store(library: Library, tmp_path_factory: pytest.TempPathFactory) -> Callable[[ArticleSet], ReferenceStore]:
+def make_store(library: Library, tmp_path_factory: pytest.TempPathFactory) -> Callable[..., ReferenceStore]:
     """A reference store with the real ICD-10-CM tables and the given fixture-made articles,
-    built in a second or so by copying the classification out of the session database."""
+    built in a second or so by copying the classification out of the session database.
+    ``prepare(content_dir)`` may change the files before they are loaded."""
 
-    def make(articles: ArticleSet) -> ReferenceStore:
+    def make(articles: ArticleSet, prepare: Callable[[Path], None] | None = None) -> ReferenceStore:
         root = tmp_path_factory.mktemp("articles")
         en = (VALID / "en" / "fixture-condition.md").read_text(encoding="utf-8")
         fr = (VALID / "fr" / "affection-fixture.md").read_text(encoding="utf-8")
@@ -84,6 +85,8 @@ def make_store(library: Library, tmp_path_factory: pytest.TempPathFactory) -> Ca
         for en_slug, fr_slug, code_list in articles:
             (root / "content" / "en" / f"{en_slug}.md").write_text(with_codes(en, en_slug, fr_slug, code_list), encoding="utf-8")
             (root / "content" / "fr" / f"{fr_slug}.md").write_text(with_codes(fr, en_slug, fr_slug, code_list), encoding="utf-8")
+        if prepare is not None:
+            prepare(root / "content")
         db = root / "reference.sqlite"
         conn = sqlite3.connect(db)
         conn.execute("ATTACH DATABASE ? AS ref", (str(library.settings.reference_db),))
@@ -92,9 +95,11 @@ def make_store(library: Library, tmp_path_factory: pytest.TempPathFactory) -> Ca
             conn.execute(f"CREATE TABLE {table} AS SELECT * FROM ref.{table}")
         conn.commit()
         conn.execute("DETACH DATABASE ref")
-        load_articles(conn, BuildContext(content_dir=root / "content"))
-        conn.commit()
-        conn.close()
+        try:
+            load_articles(conn, BuildContext(content_dir=root / "content"))
+            conn.commit()
+        finally:
+            conn.close()
         return ReferenceStore(db)
 
     return make

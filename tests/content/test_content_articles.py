@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from nosology.content.articles import Articles
+from nosology.errors import ContentInvalid, NotFound
 from nosology.library import Library
 from nosology.settings import Settings
 from nosology.store import ReferenceStore
@@ -22,7 +24,7 @@ ARTICLES = [
 
 
 @pytest.fixture(scope="module")
-def store(make_store: Callable[[list[tuple[str, str, str]]], ReferenceStore]) -> ReferenceStore:
+def store(make_store: Callable[..., ReferenceStore]) -> ReferenceStore:
     return make_store(ARTICLES)
 
 
@@ -145,3 +147,30 @@ def test_api_code_carries_article_summary(api: TestClient) -> None:
     assert french["slug"] == "ho-neuro-fr" and french["url"] == "/fr/articles/ho-neuro-fr"
     assert api.get("/api/codes/M62.0").json()["article"] is None
     assert api.get("/api/codes/M61.28?lang=xx").status_code == 422
+
+
+def test_content_problems_fail_the_build_naming_file_and_line(make_store: Callable[..., ReferenceStore]) -> None:
+    def break_it(content: Path) -> None:
+        path = content / "en" / "ho-neuro.md"
+        path.write_text(path.read_text(encoding="utf-8").replace("## Causes\n", "## Causes\n\n<script>x()</script>\n"), encoding="utf-8")
+
+    with pytest.raises(ContentInvalid) as caught:
+        make_store([("ho-neuro", "ho-neuro-fr", "M61.2")], break_it)
+    assert "1 problem(s) in the articles" in caught.value.message
+    assert "en/ho-neuro.md:51: raw HTML is not allowed in articles: '<script>x()</script>'" in caught.value.message
+
+
+def test_a_database_without_article_tables_has_no_articles(library: Library, tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "old.sqlite"
+    conn = sqlite3.connect(db)
+    conn.execute("ATTACH DATABASE ? AS ref", (str(library.settings.reference_db),))
+    conn.execute("CREATE TABLE meta AS SELECT * FROM ref.meta")
+    conn.execute("CREATE TABLE item AS SELECT * FROM ref.item WHERE seq < 10")
+    conn.commit()
+    conn.close()
+    articles = Articles(ReferenceStore(db), library.settings)
+    assert articles.list() == [] and articles.search_terms() == []
+    with pytest.raises(NotFound):
+        articles.get("en", "heterotopic-ossification")
