@@ -34,6 +34,7 @@ for _part in (assets_router, home_router, search_router, codes_router, articles_
 
 # Paths served in both languages by this package (others take ``?lang=fr``).
 _BILINGUAL = ("/search", "/codes/", "/articles")
+_ACCOUNT_PAGES = frozenset({"/login", "/signup"})
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,16 @@ def page_urls(request: Request, lang: str) -> PageUrls:
     return PageUrls(canonical, alternates, switch)
 
 
+def account_link(request: Request, path: str, lang: str) -> str:
+    """``/login?next=<this page>`` (and ``lang=fr`` on French pages); on the account pages
+    themselves, the page they were asked to return to."""
+    here = request.url.path
+    if here in _ACCOUNT_PAGES:
+        here = request.query_params.get("next", "/")
+    params = [("next", here)] + ([("lang", lang)] if lang != "en" else [])
+    return f"{path}?{urlencode(params, safe='/')}"
+
+
 @pass_context
 def _gettext(ctx: Context, message: str, **values: Any) -> str:
     request: Request = ctx["request"]
@@ -86,6 +97,7 @@ def install(app: FastAPI) -> None:
     env.globals.update(
         _=_gettext,
         asset=state.assets.url,
+        account_link=account_link,
         page_lang=request_lang,
         page_urls=page_urls,
         home_url=lambda lang: with_lang("/", lang),
