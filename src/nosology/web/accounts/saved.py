@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -12,7 +12,6 @@ from fastapi.responses import Response
 from nosology.accounts import AccountService, InvalidInput
 from nosology.accounts.records import SavedEntry
 from nosology.library import Library
-from nosology.models import Item
 from nosology.web.accounts.forms import (
     checked_form,
     page,
@@ -37,7 +36,6 @@ class SavedRow:
     list_id: int | None
     list_name: str | None
     saved_at: str
-    item: Item | None = field(default=None, compare=False)
 
     @property
     def slug(self) -> str:
@@ -54,7 +52,7 @@ def saved_rows(library: Library, entries: list[SavedEntry]) -> list[SavedRow]:
     for e in entries:
         item = library.classification.find(e.code)
         rows.append(SavedRow(e.code, item.title if item else "", bool(item and item.billable), e.note, e.list_id,
-                             e.list_name, str(e.public()["saved_at"]), item))
+                             e.list_name, str(e.public()["saved_at"])))
     return rows
 
 
