@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterator
 
 from nosology.classification import Classification
 from nosology.codes import compact
@@ -18,7 +19,7 @@ from nosology.models import Item
 from nosology.search.docs import Doc, DocTable
 from nosology.search.normalise import STOP_WORDS, clean_query, fold
 from nosology.search.query import ParsedQuery, QueryToken, parse_query
-from nosology.search.ranking import MATCHED, Ranker
+from nosology.search.ranking import MATCHED, Ranker, RankingWords
 from nosology.search.results import SearchHit, SearchResults
 from nosology.search.stemming import Stemmers
 from nosology.search.typos import Vocabulary
@@ -42,6 +43,7 @@ class SearchEngine:
         self._lock = threading.Lock()
         self._vocabulary: Vocabulary | None = None
         self._docs: DocTable | None = None
+        self._ranking_words: RankingWords | None = None
 
     # -- shared state, loaded on first use ---------------------------------------------------
     @property
@@ -64,6 +66,12 @@ class SearchEngine:
         return self._vocabulary
 
     @property
+    def ranking_words(self) -> RankingWords:
+        if self._ranking_words is None:
+            self._ranking_words = RankingWords.make(self.stemmers)
+        return self._ranking_words
+
+    @property
     def docs(self) -> DocTable:
         if self._docs is None:
             with self._lock:
@@ -73,7 +81,7 @@ class SearchEngine:
 
     def warm(self) -> None:
         """Load what the first search would (vocabulary, terms) so it is not slow."""
-        _ = self.vocabulary, self.docs, self.stemmers
+        _ = self.vocabulary, self.docs, self.stemmers, self.ranking_words
 
     # -- public API --------------------------------------------------------------------------
     def search(self, query: str, lang: str | None = None, limit: int = 10, offset: int = 0) -> SearchResults:
@@ -162,7 +170,7 @@ class SearchEngine:
         if not usable:
             return [], 0
         docs = self.docs
-        ranker = Ranker(parsed, self.stemmers)
+        ranker = Ranker(parsed, self.ranking_words)
         best: dict[int, tuple[float, Doc]] = {}
 
         def consider(ids: list[int], complete: bool) -> None:
@@ -182,9 +190,13 @@ class SearchEngine:
         ids = self._ids(match, CANDIDATES)
         consider(ids, True)
         saturated = len(ids) >= CANDIDATES
-        if len(best) < wanted + len(exclude) and len(usable) > 1:
-            for extra in self._partial(usable):
+        if len(best) < wanted and len(usable) > 1:
+            scored = 0
+            for extra in self._partial(usable, bool(best)):
                 consider(extra, False)
+                scored += len(extra)
+                if scored >= CANDIDATES and len(best) >= wanted:
+                    break
         order = sorted(best.items(), key=lambda e: (-e[1][0], e[1][1].code_len, e[0]))
         chosen = []
         for seq, (score, doc) in order:
@@ -204,21 +216,22 @@ class SearchEngine:
     def _ids(self, match: str, limit: int) -> list[int]:
         return [r[0] for r in self.store.connection().execute("SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ?", (match, limit))]
 
-    def _partial(self, usable: list[QueryToken]) -> list[list[int]]:
-        """Terms with most of the words: all but one (commonest dropped first) for short queries,
-        the rarest half for long ones; then terms with any one of the three rarest words."""
-        found: list[list[int]] = []
+    def _partial(self, usable: list[QueryToken], have_complete: bool) -> Iterator[list[int]]:
+        """Terms with most of the words, lazily (the caller stops when it has enough).
+
+        With complete matches already found, only the rarest half of the words fill the page. Else
+        all words but one (the commonest dropped first) for short queries, the rarest half for long
+        ones, then terms with any one of the three rarest words."""
         rarest = sorted(usable, key=lambda t: t.df)
-        if len(usable) <= 6:
-            subsets = [[t for t in usable if t is not drop] for drop in reversed(rarest)]
-        else:
-            subsets = [rarest[: (len(rarest) + 1) // 2], rarest[:3]]
+        half = rarest[: (len(rarest) + 1) // 2]
+        if have_complete:
+            yield self._ids(_and(half), CANDIDATES // 2)
+            return
+        subsets = [[t for t in usable if t is not drop] for drop in reversed(rarest)] if len(usable) <= 6 else [half, rarest[:3]]
         for subset in subsets:
-            found.append(self._ids(_and(subset), CANDIDATES // 2))
-        if sum(len(f) for f in found) < CANDIDATES // 2:
-            for token in rarest[:3]:
-                found.append(self._ids(_group(token), CANDIDATES // 3))
-        return found
+            yield self._ids(_and(subset), CANDIDATES // 2)
+        for token in rarest[:3]:
+            yield self._ids(_group(token), CANDIDATES // 3)
 
     def _term_texts(self, term_ids: list[int]) -> dict[int, str]:
         if not term_ids:
@@ -231,7 +244,7 @@ class SearchEngine:
 
 def _group(token: QueryToken) -> str:
     # tokens are folded to [a-z0-9]+, so quoting them cannot produce an FTS5 syntax error
-    return "stems : (" + " OR ".join(f'"{s}"' for s in sorted(token.stems)) + ")"
+    return "stems : (" + " OR ".join(f'"{s}"' for s in sorted(token.any_stems)) + ")"
 
 
 def _and(tokens: list[QueryToken]) -> str:

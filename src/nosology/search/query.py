@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from nosology.search.equivalents import WEAK_WEIGHT, WEAK_WORDS
 from nosology.search.normalise import MAX_TOKENS, looks_french, tokens
 from nosology.search.stemming import Stemmers
 from nosology.search.typos import Vocabulary
@@ -12,16 +13,22 @@ __all__ = ["CORRECTED_WEIGHT", "ParsedQuery", "QueryToken", "parse_query"]
 
 # A corrected word counts a little less than a word typed right: exact spellings win ties.
 CORRECTED_WEIGHT = 0.8
+MIN_STEM_PREFIX = 5
 
 
 @dataclass(frozen=True)
 class QueryToken:
     word: str  # as typed, folded
-    stems: frozenset[str]  # what it may match in the index (both languages, plus corrections)
+    stems: frozenset[str]  # what it matches in the index (both languages, or its corrections)
     weight: float
-    known: bool  # present in the index (as typed or corrected)
+    known: bool  # present in the index (as typed, corrected or expanded)
     df: int  # document frequency of its commonest stem: rare words are the selective ones
     corrected: tuple[str, ...] = ()
+    extra: frozenset[str] = frozenset()  # equivalent forms, matched with EXPANSION_WEIGHT
+
+    @property
+    def any_stems(self) -> frozenset[str]:
+        return self.stems | self.extra
 
 
 @dataclass(frozen=True)
@@ -52,16 +59,35 @@ def parse_query(text: str, lang: str | None, stemmers: Stemmers, vocabulary: Voc
     out: list[QueryToken] = []
     corrections: dict[str, str] = {}
     for word in dict.fromkeys(words):  # a repeated word counts once
+        weight = WEAK_WEIGHT if word in WEAK_WORDS else 1.0
         stems = stemmers.both(word)
+        extra = frozenset(s for w in vocabulary.equivalents.get(word, ()) for s in stemmers.both(w)) - stems
+        extra = frozenset(s for s in extra if s in vocabulary.stems)
         if vocabulary.knows(word, stems):
-            out.append(QueryToken(word, stems, 1.0, True, vocabulary.df(stems)))
+            out.append(QueryToken(word, stems, weight, True, vocabulary.df(stems | extra), extra=extra))
+            continue
+        # an unknown inflection ("ossified") meets its family through a shorter known stem ("ossif")
+        extra |= _stem_prefixes(stems, vocabulary)
+        if extra:
+            out.append(QueryToken(word, stems, weight, True, vocabulary.df(extra), extra=extra))
             continue
         fixes = vocabulary.corrections(word)
+        fixes = [f for f in fixes if f.df * 4 >= fixes[0].df] if fixes else []
         if not fixes:
-            out.append(QueryToken(word, stems, 1.0, False, 0))
+            out.append(QueryToken(word, stems, weight, False, 0))
             continue
         fixed_stems = frozenset(s for f in fixes for s in stemmers.both(f.word))
         corrections[word] = fixes[0].word
-        out.append(QueryToken(word, fixed_stems, CORRECTED_WEIGHT, True, vocabulary.df(fixed_stems), tuple(f.word for f in fixes)))
+        out.append(QueryToken(word, fixed_stems, weight * CORRECTED_WEIGHT, True, vocabulary.df(fixed_stems), tuple(f.word for f in fixes)))
     french = lang == "fr" or (lang is None and looks_french(text))
     return ParsedQuery(text, out, french, corrections)
+
+
+def _stem_prefixes(stems: frozenset[str], vocabulary: Vocabulary) -> frozenset[str]:
+    found = set()
+    for stem in stems:
+        for end in range(len(stem) - 1, MIN_STEM_PREFIX - 1, -1):
+            if stem[:end] in vocabulary.stems:
+                found.add(stem[:end])
+                break
+    return frozenset(found)

@@ -10,12 +10,14 @@ without its qualifiers); then small preferences: broader codes before specific c
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from nosology.search.docs import Doc
+from nosology.search.equivalents import EXPANSION_WEIGHT, WEAK_WORDS
 from nosology.search.query import ParsedQuery
 from nosology.search.stemming import Stemmers
 
-__all__ = ["KIND_BONUS", "MATCHED", "Ranker"]
+__all__ = ["KIND_BONUS", "MATCHED", "Ranker", "RankingWords"]
 
 # search_term kind -> the "matched" value of the API.
 MATCHED = {
@@ -35,13 +37,17 @@ _GENERAL_KINDS = {"chapter": -6.0, "block": -4.0, "category": 0.0}
 class Ranker:
     """Scores candidate terms for one parsed query (built once per query, then applied per term)."""
 
-    def __init__(self, query: ParsedQuery, stemmers: Stemmers) -> None:
-        self.groups = [(t.stems, t.weight) for t in query.usable]
+    def __init__(self, query: ParsedQuery, words: RankingWords) -> None:
+        usable = query.usable
+        self.groups = [(t.stems, t.weight) for t in usable]
+        self.extra = [(t.extra, t.weight * EXPANSION_WEIGHT) for t in usable]
+        self.any_groups = [t.any_stems for t in usable]
         self.total = sum(w for _, w in self.groups) or 1.0
-        self.all_stems = frozenset(s for stems, _ in self.groups for s in stems)
-        self.french = query.french
-        self.neutral = _stem_all(stemmers, _NEUTRAL_WORDS)
-        self.unspecified = _stem_all(stemmers, _UNSPECIFIED_WORDS)
+        self.all_stems = frozenset(s for t in usable for s in t.any_stems)
+        self.lang = "fr" if query.french else "en"
+        self.lang_bonus = 3.0 if query.french else 1.0
+        self.neutral = words.neutral
+        self.unspecified = words.unspecified
 
     def score(self, doc: Doc, complete: bool) -> float:
         """``complete``: the term is known to contain every query word (it came from the AND query)."""
@@ -57,26 +63,40 @@ class Ranker:
         if not explained:
             return 0.0
         other = len(stems) - explained - neutral
-        if complete:
-            cov_q = 1.0
-        else:
-            present = set(stems)
-            cov_q = sum(w for g, w in self.groups if not g.isdisjoint(present)) / self.total
+        found = 0.0
+        for (primary, weight), (extra, extra_weight) in zip(self.groups, self.extra, strict=True):
+            if not primary.isdisjoint(stems):
+                found += weight
+            elif extra and not extra.isdisjoint(stems):
+                found += extra_weight
+        cov_q = found / self.total
         score = 60.0 * cov_q + 25.0 * explained / (explained + other + 0.25 * neutral)
-        if cov_q == 1.0:
+        if complete or cov_q >= 0.99:
             if other == 0 and neutral == 0:
                 score += 20.0  # the term is the query (in any word order)
             head = doc.head
-            if all(s in all_stems for s in head) and (len(self.groups) == 1 or all(not g.isdisjoint(head) for g, _ in self.groups)):
+            if all(s in all_stems for s in head) and (len(self.groups) == 1 or all(not g.isdisjoint(head) for g in self.any_groups)):
                 score += 10.0  # the condition itself, with at most qualifiers after the comma
                 if neutral and not self.unspecified.isdisjoint(stems):
                     score += 3.0
         score += KIND_BONUS.get(doc.kind, 0.0)
-        if self.french and doc.lang == "fr":
-            score += 3.0
+        if doc.lang == self.lang:
+            score += self.lang_bonus
         general = _GENERAL_KINDS.get(doc.item_kind)
         score += general if general is not None else -0.6 * (doc.code_len - 3)
         return score
+
+
+@dataclass(frozen=True)
+class RankingWords:
+    """Stemmed word lists the ranking needs, computed once per engine."""
+
+    neutral: frozenset[str]
+    unspecified: frozenset[str]
+
+    @classmethod
+    def make(cls, stemmers: Stemmers) -> RankingWords:
+        return cls(_stem_all(stemmers, (*_NEUTRAL_WORDS, *WEAK_WORDS)), _stem_all(stemmers, _UNSPECIFIED_WORDS))
 
 
 def _stem_all(stemmers: Stemmers, words: Iterable[str]) -> frozenset[str]:
