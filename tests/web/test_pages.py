@@ -209,3 +209,72 @@ def test_search_page_empty_query_shows_the_form(client: TestClient) -> None:
 def test_search_for_an_exact_code_goes_to_its_page(client: TestClient) -> None:
     response = client.get("/search?q=m61.28", follow_redirects=False)
     assert response.status_code == 302 and response.headers["location"] == "/codes/M61.28"
+
+
+def test_signed_in_visitor_gets_the_save_form_and_the_treatment(client: TestClient) -> None:
+    import uuid
+
+    form = client.get("/signup?next=/codes/M61.28")
+    token = re.search(r'name="csrf_token" value="([^"]+)"', form.text)
+    assert token
+    anonymous_etag = client.get("/codes/M61.28").headers["etag"]
+    password = "correct horse battery staple 42"
+    done = client.post("/signup", data={"csrf_token": token.group(1), "email": f"web-{uuid.uuid4().hex[:10]}@example.org",
+                                        "password": password, "next": "/codes/M61.28"}, follow_redirects=False)
+    assert done.status_code == 303
+    page = client.get("/codes/M61.28")
+    main = _main(page.text)
+    assert 'action="/saved"' in main and 'name="code" value="M61.28"' in main
+    assert "Sign up or log in to read this section" not in main
+    assert 'action="/logout"' in page.text
+    assert page.headers["etag"] != anonymous_etag  # a signed-in page is never served from the anonymous copy
+
+
+def test_code_page_shows_the_covering_article_with_its_gate(client: TestClient, library: Library) -> None:
+    # M61.28 has no article of its own; the nearest ancestor with one is M61.2.
+    article = library.articles.for_item(library.classification.get("M61.28"), [], "en")
+    assert article is not None and article.codes == ["M61.2"]
+    main = _main(client.get("/codes/M61.28").text)
+    assert f'href="{article.url}"' in main and "which includes this code" in main
+    treatment = main.split('class="article-section section-treatment"', 1)[1].split("</section>", 1)[0]
+    assert "Sign up or log in to read this section" in treatment
+    assert 'href="/login?next=/codes/M61.28"' in treatment and 'href="/signup?next=/codes/M61.28"' in treatment
+    fr = _main(client.get("/fr/codes/M61.28").text)
+    assert "Inscrivez-vous ou connectez-vous pour lire cette section" in fr
+    assert 'href="/login?next=/fr/codes/M61.28&amp;lang=fr"' in fr
+
+
+def test_article_pages_link_translation_and_codes(client: TestClient, library: Library) -> None:
+    listing = client.get("/articles")
+    assert listing.status_code == 200
+    en = library.articles.get("en", "heterotopic-ossification")
+    assert f'href="{en.url}"' in listing.text
+    page = client.get(en.url)
+    assert page.status_code == 200 and f"<h1 id=\"page-title\">{en.title}</h1>" in page.text
+    assert en.translation_url and f'href="{en.translation_url}" hreflang="fr"' in page.text
+    assert 'href="/codes/M61"' in _main(page.text)
+    assert "Sign up or log in to read this section" in page.text
+    assert f'<link rel="alternate" hreflang="fr" href="http://testserver{en.translation_url}">' in page.text
+    fr = client.get(en.translation_url)
+    assert '<html lang="fr">' in fr.text and 'href="/fr/codes/M61"' in fr.text
+    assert f'href="{en.url}" hreflang="en"' in fr.text  # the language switch goes to the translation
+    missing = client.get("/articles/no-such-article", headers=HTML)
+    assert missing.status_code == 404 and "<html" in missing.text
+
+
+def test_search_results_pages_and_no_result(client: TestClient) -> None:
+    page = client.get("/search?q=ossification")
+    main = _main(page.text)
+    assert page.status_code == 200 and 'href="/codes/M61"' in main
+    assert re.search(r"\d+ results", main) and "Matched" in main
+    assert 'rel="next"' in main and "page=2" in main
+    second = _main(client.get("/search?q=ossification&page=2").text)
+    assert 'rel="prev"' in second and 'aria-current="page">2<' in second
+    fr = _main(client.get("/fr/search?q=ossification+h%C3%A9t%C3%A9rotopique").text)
+    assert 'href="/fr/codes/M61"' in fr and "résultats" in fr
+    none = _main(client.get("/search?q=xqzvwk").text)
+    assert "No result" in none and "xqzvwk" in none
+    typo = _main(client.get("/search?q=muscel").text)
+    assert 'Did you mean:' in typo and 'href="/search?q=muscle"' in typo
+    assert client.get("/search?q=ossification&page=abc").status_code == 200
+    assert client.get("/search?q=" + "a" * 5000).status_code == 200

@@ -49,9 +49,18 @@ def base_url(request: Request) -> str:
     return (configured or str(request.base_url)).rstrip("/")
 
 
-def page_urls(request: Request, lang: str) -> PageUrls:
+def page_urls(request: Request, lang: str, lang_paths: dict[str, str] | None = None) -> PageUrls:
+    """Canonical URL, hreflang alternates and language-switch links of this page.
+
+    ``lang_paths`` gives the page's own address in each language when it is not the same path
+    with or without ``/fr`` (articles have a slug per language).
+    """
     path = request.url.path
     origin = base_url(request)
+    if lang_paths:
+        switch = [(code, name, lang_paths.get(code, with_lang("/articles", code))) for code, name in LANGUAGES.items()]
+        alternates = [(code, origin + lang_paths[code]) for code in LANGUAGES if code in lang_paths]
+        return PageUrls(origin + lang_paths.get(lang, path), alternates, switch)
     base = other_lang_path(path, "en")
     bilingual = base == "/" or base.startswith(_BILINGUAL)
     keep = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]

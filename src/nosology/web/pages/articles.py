@@ -43,9 +43,12 @@ def article_page(request: Request, slug: str) -> Response:
 
     def context() -> dict[str, Any]:
         codes = [library.classification.find(c) for c in article.codes]
+        translation = library.articles.translation(article)
+        lang_paths = {article.lang: article.url} | ({translation.lang: translation.url} if translation else {})
         return {
             "article": article,
-            "translation": library.articles.translation(article),
+            "translation": translation,
+            "lang_paths": lang_paths,
             "codes": [c for c in codes if c is not None],
             "signed_in": is_signed_in(request),
             "article_url": article_url,
