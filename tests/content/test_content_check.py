@@ -123,3 +123,26 @@ def test_missing_content_dir_is_empty_not_an_error(tmp_path: Path, codes: CodeRe
 def test_parsing_never_raises(text: str) -> None:
     source = parse_text(text, SourceFile(path=Path("en/x.md"), display="en/x.md", lang_dir="en"))
     assert all(p.line >= 1 for p in source.problems)
+
+
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 3000) | st.text(max_size=20) | st.dates().map(str),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(["authors", "title", "journal", "year", "doi", "pmid", "x"]), inner, max_size=4),
+    max_leaves=12,
+)
+_KEYS = st.sampled_from(["slug", "lang", "title", "translation_of", "codes", "summary", "synonyms", "last_reviewed", "references", "other"])
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(meta=st.dictionaries(_KEYS, _VALUES, max_size=10))
+def test_any_front_matter_gives_problems_not_exceptions(meta: dict[str, object], tmp_path_factory: pytest.TempPathFactory, codes: CodeResolver) -> None:
+    import yaml
+
+    from nosology.content.check import check_files
+
+    root = tmp_path_factory.mktemp("fm")
+    (root / "en").mkdir()
+    path = root / "en" / "x.md"
+    path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n## Overview\n\ntext\n", encoding="utf-8")
+    result = check_files([path], codes)
+    assert result.problems and all(p.line >= 1 for p in result.problems)

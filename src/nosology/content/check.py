@@ -22,8 +22,8 @@ from nosology.content.render import make_markdown
 __all__ = ["CheckResult", "article_files", "check_content", "check_files"]
 
 _ORDER = {spec.key: n for n, spec in enumerate(SECTIONS)}
-_ARTICLE_LINK = re.compile(r"^(?:/(?P<lang>[a-z]{2}))?/articles/(?P<slug>[^/?#]+)/?$")
-_CODE_LINK = re.compile(r"^(?:/(?P<lang>[a-z]{2}))?/codes/(?P<code>[^/?#]+)/?$")
+_ARTICLE_LINK = re.compile(r"^(?:/(?P<lang>[a-z]{2}))?/articles/(?P<slug>[^/?#]+)$")
+_CODE_LINK = re.compile(r"^(?:/(?P<lang>[a-z]{2}))?/codes/(?P<code>[^/?#]+)$")
 _DOI_LINK = re.compile(r"^https://doi\.org/10\.\d{4,9}/\S+$")
 
 
@@ -111,7 +111,7 @@ def _check_sections(source: SourceFile) -> None:
         if previous is not None and _ORDER[section.key] < _ORDER[previous]:
             source.problem(section.line, f"section '## {section.heading}' is out of order: it must come before '## {section_heading(lang, previous)}'")
         previous = section.key if previous is None or _ORDER[section.key] > _ORDER[previous] else previous
-        if not any(t.type == "inline" and t.content.strip() for t in section.tokens):
+        if not any(t.type in {"inline", "fence", "code_block"} and t.content.strip() for t in section.tokens):
             source.problem(section.line, f"section '## {section.heading}' is empty")
     for spec in SECTIONS:
         if spec.required and spec.key not in seen:
