@@ -58,9 +58,11 @@ def page_urls(request: Request, lang: str, lang_paths: dict[str, str] | None = N
     path = request.url.path
     origin = base_url(request)
     if lang_paths:
-        switch = [(code, name, lang_paths.get(code, with_lang("/articles", code))) for code, name in LANGUAGES.items()]
-        alternates = [(code, origin + lang_paths[code]) for code in LANGUAGES if code in lang_paths]
-        return PageUrls(origin + lang_paths.get(lang, path), alternates, switch)
+        return PageUrls(
+            origin + lang_paths.get(lang, path),
+            [(code, origin + lang_paths[code]) for code in LANGUAGES if code in lang_paths],
+            [(code, name, lang_paths.get(code, with_lang("/articles", code))) for code, name in LANGUAGES.items()],
+        )
     base = other_lang_path(path, "en")
     bilingual = base == "/" or base.startswith(_BILINGUAL)
     keep = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
