@@ -278,3 +278,17 @@ def test_search_results_pages_and_no_result(client: TestClient) -> None:
     assert 'Did you mean:' in typo and 'href="/search?q=muscle"' in typo
     assert client.get("/search?q=ossification&page=abc").status_code == 200
     assert client.get("/search?q=" + "a" * 5000).status_code == 200
+
+
+def test_robots_and_french_home_redirect(client: TestClient) -> None:
+    robots = client.get("/robots.txt")
+    assert robots.status_code == 200 and "Sitemap: http://testserver/sitemap.xml" in robots.text
+    french = client.get("/fr", follow_redirects=False)
+    assert french.status_code == 301 and french.headers["location"] == "/fr/"
+
+
+def test_user_input_is_escaped(client: TestClient) -> None:
+    page = client.get("/search?q=%3Cscript%3Ealert(1)%3C/script%3E")
+    assert page.status_code == 200 and "<script>alert" not in page.text and "&lt;script&gt;" in page.text
+    missing = client.get("/codes/%3Cimg%20src=x%3E", headers=HTML)
+    assert missing.status_code == 404 and "<img src=x>" not in missing.text

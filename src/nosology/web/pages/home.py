@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 
 from nosology.library import Library
 from nosology.web.i18n import lang_of_path
@@ -28,3 +28,8 @@ def home(request: Request) -> Response:
 
 
 add_page(router, "/", home, "home")
+
+
+@router.get("/fr", include_in_schema=False)
+def french_home() -> Response:
+    return RedirectResponse("/fr/", status_code=301)

@@ -46,6 +46,12 @@ def _pair(origin: str, en_path: str, fr_path: str) -> str:
     return f"<url><loc>{en}</loc>{links}</url>\n<url><loc>{fr}</loc>{links}</url>\n"
 
 
+@router.get("/robots.txt", include_in_schema=False)
+def robots(request: Request) -> Response:
+    body = f"User-agent: *\nDisallow: /api/\nDisallow: /saved\nDisallow: /account\nSitemap: {_origin(request)}/sitemap.xml\n"
+    return Response(body, media_type="text/plain; charset=utf-8", headers={"Cache-Control": "public, max-age=3600"})
+
+
 @router.get("/sitemap.xml", include_in_schema=False)
 def sitemap_index(request: Request) -> Response:
     library: Library = request.app.state.library
