@@ -39,6 +39,9 @@ class FakeCodes:
                 return CodeSpan(f"{a.code}-{b.code}", a.first_seq, b.last_seq)
         return found
 
+    def elsewhere(self, text: str) -> bool:
+        return text == "M61.25"  # pretend: a CIM-10 code ICD-10-CM lacks
+
     def near(self, text: str) -> list[str]:
         return ["M61"] if text.startswith("M61") else []
 

@@ -89,6 +89,7 @@ EDITS = [
     (EN, "Stiffness of a joint.", "Stiffness ![x](data:image/png;base64,AAAA).", 39, "images are not allowed"),
     (EN, "Stiffness of a joint.", "[click](javascript:alert(1))", 39, "link 'javascript:alert(1)' is not allowed"),
     (FR, "codes: [M61.2]", "codes: [M61.2, M61.28]", 6, "codes differ from the translation"),
+    (EN, "Coded under M61.2.", "Coded under M61.2 or M61.27.", 68, "M61.27 is not a code of ICD-10-CM, WHO ICD-10 or CIM-10"),
     (EN, "title: Fixture condition", "title: Fixture condition\ntitle: Again", 5, "field 'title' is given twice (first on line 4)"),
 ]
 
@@ -146,3 +147,8 @@ def test_any_front_matter_gives_problems_not_exceptions(meta: dict[str, object],
     path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n## Overview\n\ntext\n", encoding="utf-8")
     result = check_files([path], codes)
     assert result.problems and all(p.line >= 1 for p in result.problems)
+
+
+def test_code_mentions_may_cite_other_classifications(content: Path, codes: CodeResolver) -> None:
+    edit(content / FR, "Codé en M61.2.", "Codé en M61.2 (CIM-10 : M61.25, `M61.28`).")
+    assert problems(content, codes) == []

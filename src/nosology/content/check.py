@@ -24,6 +24,8 @@ __all__ = ["CheckResult", "article_files", "check_content", "check_files"]
 _ORDER = {spec.key: n for n, spec in enumerate(SECTIONS)}
 _ARTICLE_LINK = re.compile(r"^(?:/(?P<lang>[a-z]{2}))?/articles/(?P<slug>[^/?#]+)$")
 _CODE_LINK = re.compile(r"^(?:/(?P<lang>[a-z]{2}))?/codes/(?P<code>[^/?#]+)$")
+# A code written out with its dot (M61.28): what readers copy, so it must exist.
+_CODE_MENTION = re.compile(r"(?<![\w.])[A-Z][0-9][0-9A-Z]\.[0-9A-Z]{1,4}(?![\w])")
 _DOI_LINK = re.compile(r"^https://doi\.org/10\.\d{4,9}/\S+$")
 
 
@@ -81,6 +83,7 @@ def check_files(paths: Iterable[Path], codes: CodeResolver) -> CheckResult:
     index = {(f.lang, f.slug): f for f in files}
     for source in files:
         _check_links(source, detector, index, codes)
+        _check_code_mentions(source, detector, codes)
         _check_translation(source, index, spans)
     _check_claims(files, spans)
     problems = sorted(p for f in files for p in f.problems)
@@ -198,6 +201,15 @@ def _link_problem(lang: str, href: str, index: dict[tuple[str, str], SourceFile]
         return None
     return (f"link {href!r} is not allowed: link to articles ({prefix}/articles/<slug>), codes ({prefix}/codes/<code>) "
             "or https://doi.org/...")
+
+
+def _check_code_mentions(source: SourceFile, detector: MarkdownIt, codes: CodeResolver) -> None:
+    for token, block in _walk(detector.parse(source.body)):
+        if token.type not in {"text", "code_inline"}:
+            continue
+        for mention in dict.fromkeys(_CODE_MENTION.findall(token.content)):
+            if codes.span(mention) is None and not codes.elsewhere(mention):
+                source.problem(_line(source, block, mention), f"{mention} is not a code of ICD-10-CM, WHO ICD-10 or CIM-10: check it against the classification")
 
 
 # -- translation pairs and code claims --------------------------------------------------------------

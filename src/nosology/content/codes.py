@@ -41,6 +41,10 @@ class CodeResolver(Protocol):
         """Existing codes close to a wrong one (for "did you mean")."""
         ...
 
+    def elsewhere(self, text: str) -> bool:
+        """True when the code exists in WHO ICD-10 or the French CIM-10 (an article may cite them)."""
+        ...
+
 
 class SqliteCodes:
     """Resolves codes with the ``item`` and ``lookup`` tables of a (possibly half-built) database."""
@@ -65,6 +69,14 @@ class SqliteCodes:
         if first is None or last is None or first.first_seq > last.first_seq:
             return None
         return CodeSpan(f"{first.code}-{last.code}", first.first_seq, max(first.last_seq, last.last_seq))
+
+    def elsewhere(self, text: str) -> bool:
+        key = compact(text)
+        try:
+            row = self.conn.execute("SELECT 1 FROM cim10 WHERE key = ? UNION ALL SELECT 1 FROM who WHERE key = ?", (key, key)).fetchone()
+        except sqlite3.OperationalError:  # a database without those tables (hand-made fixtures)
+            return False
+        return row is not None
 
     def near(self, text: str) -> list[str]:
         key = compact(text.split("-")[0])
