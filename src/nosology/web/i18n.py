@@ -66,8 +66,8 @@ class Catalogues:
                 if merged is None:
                     merged = compiled
                 else:
-                    # Merge into one table: every domain's messages answer plain gettext().
-                    merged._catalog.update(compiled._catalog)
+                    # One table: every part's messages answer plain gettext(), whatever its domain.
+                    merged.merge(compiled)
             loaded[lang] = merged if merged is not None else NullTranslations()
         return cls(loaded)
 
