@@ -13,10 +13,11 @@ from nosology.accounts import AccountService, NotSignedIn, Principal
 from nosology.accounts.passwords import MIN_PASSWORD
 from nosology.errors import NosologyError
 from nosology.web.auth import accounts_service, resolve_user
+from nosology.web.i18n import request_lang
 from nosology.web.security import check_csrf, safe_next
 from nosology.web.templating import render
 
-__all__ = ["Form", "checked_form", "page", "require_user", "see_other", "signed_in_or_login", "threaded"]
+__all__ = ["Form", "checked_form", "page", "require_user", "see_other", "signed_in_or_login", "threaded", "translated"]
 
 T = TypeVar("T")
 Form = dict[str, str]
@@ -69,10 +70,17 @@ def see_other(target: str | None, default: str = "/") -> RedirectResponse:
     return RedirectResponse(safe_next(target, default), status_code=303)
 
 
+def translated(request: Request, text: str) -> str:
+    """``text`` in the page's language when accounts.po has it (fixed messages of the core)."""
+    state = getattr(request.app.state, "pages", None)
+    catalogues = getattr(state, "catalogues", None)
+    return text if catalogues is None or not text else str(catalogues.gettext(request_lang(request), text))
+
+
 def page(request: Request, template: str, status_code: int = 200, error: NosologyError | None = None,
          **context: Any) -> Response:
-    context.setdefault("message", "")
-    context["error"] = error.message if error is not None else ""
+    context["message"] = translated(request, context.get("message", ""))
+    context["error"] = translated(request, error.message) if error is not None else ""
     context["min_password"] = MIN_PASSWORD
     response = render(request, f"accounts/{template}", context, status_code=error.status_code if error else status_code)
     response.headers["Cache-Control"] = "no-store"

@@ -19,6 +19,7 @@ from nosology.web.accounts.forms import (
     see_other,
     signed_in_or_login,
     threaded,
+    translated,
 )
 from nosology.web.auth import accounts_service
 
@@ -75,7 +76,7 @@ def saved_page(request: Request) -> Response:
     groups = [_Group(f"l{lst.id}", lst.name, lst.id, [r for r in rows if r.list_id == lst.id]) for lst in lists]
     loose = [r for r in rows if r.list_id is None]
     if loose:
-        groups.insert(0, _Group("none", "Not in a list", None, loose))
+        groups.insert(0, _Group("none", translated(request, "Not in a list"), None, loose))
     return page(request, "saved.html", groups=groups, lists=lists)
 
 
