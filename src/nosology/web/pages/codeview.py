@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from nosology.bodymap import BodySite, body_site
 from nosology.classification import Classification
-from nosology.models import CodeRecord, Item, NoteGroup
+from nosology.models import CodePart, CodeRecord, Item, NoteGroup
 from nosology.web.pages.linkify import linkify
 
 __all__ = ["NOTE_KINDS", "POSITIONS", "CodeView", "Title", "body_caption", "build_view", "title_in"]
@@ -35,6 +35,8 @@ POSITIONS: tuple[str, ...] = (
     "chapter", "block", "category (characters 1-3)", "4th character", "5th character", "6th character",
     "7th character", "characters 5-6", "characters 4-6", "character",
 )
+# Decoding rows whose meaning is the whole title of an item (so a French title can stand in).
+_WHOLE_TITLE_POSITIONS = frozenset({"chapter", "block", "category (characters 1-3)"})
 REGION_NAMES: dict[str, str] = {
     "head": "head", "neck": "neck", "chest": "chest", "abdomen": "abdomen", "pelvis": "pelvis",
     "spine": "spine", "shoulder": "shoulder", "upper-arm": "upper arm", "elbow": "elbow",
@@ -117,6 +119,20 @@ def _note_sections(groups: list[NoteGroup], note: Callable[[str], Markup], _: Tr
     return sections
 
 
+def _decoded(part: CodePart, classification: Classification, lang: str, url: Callable[[str], str], _: Translate) -> dict[str, Any]:
+    """One row of "What this code means"; on French pages, the French title where it says the same
+    thing (chapters, blocks and categories with an exact CIM-10 match)."""
+    meaning, meaning_lang = part.meaning, "en"
+    if lang == "fr" and part.code and part.position in _WHOLE_TITLE_POSITIONS:
+        node = classification.find(part.code)
+        if node is not None and node.title_fr and node.fr_level == "exact":
+            meaning, meaning_lang = node.title_fr, "fr"
+            if node.kind == "chapter":
+                meaning = _("Chapter %(n)s") % {"n": node.code} + " : " + meaning
+    return {"chars": part.chars, "position": _(part.position), "meaning": meaning, "meaning_lang": meaning_lang,
+            "code": part.code, "url": url(part.code) if part.code else None}
+
+
 def build_view(
     record: CodeRecord,
     classification: Classification,
@@ -139,11 +155,7 @@ def build_view(
     billable_sample: list[Item] = []
     if not item.billable and record.billable_children:
         billable_sample = classification.descendants(item, billable_only=True, limit=30)
-    decoding = [
-        {"chars": p.chars, "position": _(p.position), "meaning": p.meaning, "code": p.code,
-         "url": url(p.code) if p.code else None}
-        for p in record.decoding
-    ]
+    decoding = [_decoded(p, classification, lang, url, _) for p in record.decoding]
     return CodeView(
         record=record,
         title=title_in(item, lang, _),
