@@ -29,6 +29,7 @@ __all__ = ["SearchEngine", "SearchHit", "SearchResults"]
 
 CANDIDATES = 120  # candidate terms fetched per FTS query
 TOTAL_CAP = 1000
+SECOND_LOOK_BELOW = 10  # fewer codes than this: look again for typos among rare known words
 _CODE_PREFIX = re.compile(r"^[A-Z][0-9][0-9A-Z]{0,5}$")
 
 
@@ -92,7 +93,13 @@ class SearchEngine:
         parsed = parse_query(text, lang, self.stemmers, self.vocabulary)
         total = len(hits)
         if not hits:  # a code spelling is answered by the code and what lies below it
-            hits, total = self._text_hits(parsed, limit + offset, exclude=set())
+            hits, total, complete = self._text_hits(parsed, limit + offset)
+            # words that all occur together are probably meant; a lone rare word may be a typo
+            if not complete or (len(parsed.usable) == 1 and total < SECOND_LOOK_BELOW):
+                second = parse_query(text, lang, self.stemmers, self.vocabulary, second_look=True)
+                if second.corrections != parsed.corrections:
+                    parsed = second
+                    hits, total, complete = self._text_hits(parsed, limit + offset)
         did_you_mean: list[str] = []
         corrected = parsed.corrected_text()
         if corrected and corrected.lower() != text.lower():
@@ -165,10 +172,12 @@ class SearchEngine:
         )
         return [self._hit(self.classification.item(r["seq"]), 800.0 - n, "code", self.classification.item(r["seq"]).code) for n, r in enumerate(rows)]
 
-    def _text_hits(self, parsed: ParsedQuery, wanted: int, exclude: set[str]) -> tuple[list[SearchHit], int]:
+    def _text_hits(self, parsed: ParsedQuery, wanted: int) -> tuple[list[SearchHit], int, bool]:
+        """Ranked hits, the number of codes found (estimated when many) and whether any term had
+        every word of the query."""
         usable = parsed.usable
         if not usable:
-            return [], 0
+            return [], 0, False
         docs = self.docs
         ranker = Ranker(parsed, self.ranking_words)
         best: dict[int, tuple[float, Doc]] = {}
@@ -189,6 +198,7 @@ class SearchEngine:
         match = _and(usable)
         ids = self._ids(match, CANDIDATES)
         consider(ids, True)
+        complete = bool(ids)
         saturated = len(ids) >= CANDIDATES
         if len(best) < wanted and len(usable) > 1:
             scored = 0
@@ -199,19 +209,15 @@ class SearchEngine:
                     break
         order = sorted(best.items(), key=lambda e: (-e[1][0], e[1][1].code_len, e[0]))
         chosen = []
-        for seq, (score, doc) in order:
-            item = self.classification.item(seq)
-            if item.code not in exclude:
-                chosen.append((item, score, doc))
-                if len(chosen) >= wanted:
-                    break
+        for seq, (score, doc) in order[:wanted]:
+            chosen.append((self.classification.item(seq), score, doc))
         texts = self._term_texts([doc.term_id for _, _, doc in chosen])
         hits = [self._hit(item, score, doc.kind, texts.get(doc.term_id, "")) for item, score, doc in chosen]
         total = len(best)
         if saturated:
-            total = max(total, int(self.store.query_one(
-                "SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT ?)", (match, TOTAL_CAP))))
-        return hits, total
+            # more terms match than were ranked: the rarest word's document frequency bounds them
+            total = max(total, min(TOTAL_CAP, min(t.df for t in usable)))
+        return hits, total, complete
 
     def _ids(self, match: str, limit: int) -> list[int]:
         return [r[0] for r in self.store.connection().execute("SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ?", (match, limit))]

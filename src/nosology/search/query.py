@@ -14,6 +14,7 @@ __all__ = ["CORRECTED_WEIGHT", "ParsedQuery", "QueryToken", "parse_query"]
 # A corrected word counts a little less than a word typed right: exact spellings win ties.
 CORRECTED_WEIGHT = 0.8
 MIN_STEM_PREFIX = 5
+RARE_DF = 300  # known words rarer than this may still be typos of a common word
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,10 @@ class ParsedQuery:
         return " ".join(out)
 
 
-def parse_query(text: str, lang: str | None, stemmers: Stemmers, vocabulary: Vocabulary) -> ParsedQuery:
+def parse_query(text: str, lang: str | None, stemmers: Stemmers, vocabulary: Vocabulary, *, second_look: bool = False) -> ParsedQuery:
+    """Tokens with their stems; unknown words corrected. ``second_look`` (when the first search found
+    little) also offers corrections for rare known words that look like a typo of a common one
+    ("migrane" is a rare word, "migraine" a common one), as alternatives of lower weight."""
     words = tokens(text)[:MAX_TOKENS]
     out: list[QueryToken] = []
     corrections: dict[str, str] = {}
@@ -64,7 +68,13 @@ def parse_query(text: str, lang: str | None, stemmers: Stemmers, vocabulary: Voc
         extra = frozenset(s for w in vocabulary.equivalents.get(word, ()) for s in stemmers.both(w)) - stems
         extra = frozenset(s for s in extra if s in vocabulary.stems)
         if vocabulary.knows(word, stems):
-            out.append(QueryToken(word, stems, weight, True, vocabulary.df(stems | extra), extra=extra))
+            df = vocabulary.df(stems | extra)
+            if second_look and df < RARE_DF:
+                fixes = [f for f in vocabulary.corrections(word) if f.df >= 3 * max(df, 1)]
+                if fixes:
+                    corrections[word] = fixes[0].word
+                    extra |= frozenset(s for f in fixes for s in stemmers.both(f.word)) - stems
+            out.append(QueryToken(word, stems, weight, True, df, extra=extra))
             continue
         # an unknown inflection ("ossified") meets its family through a shorter known stem ("ossif")
         extra |= _stem_prefixes(stems, vocabulary)
@@ -86,7 +96,8 @@ def parse_query(text: str, lang: str | None, stemmers: Stemmers, vocabulary: Voc
 def _stem_prefixes(stems: frozenset[str], vocabulary: Vocabulary) -> frozenset[str]:
     found = set()
     for stem in stems:
-        for end in range(len(stem) - 1, MIN_STEM_PREFIX - 1, -1):
+        # only an inflection's worth (one or two letters) is cut: "ossifi" -> "ossif"
+        for end in range(len(stem) - 1, max(MIN_STEM_PREFIX, len(stem) - 2) - 1, -1):
             if stem[:end] in vocabulary.stems:
                 found.add(stem[:end])
                 break
