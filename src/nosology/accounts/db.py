@@ -14,9 +14,10 @@ from typing import Any, NoReturn
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session as OrmSession
 
+from nosology.accounts.errors import InvalidInput
 from nosology.errors import AccountsUnavailable
 
 __all__ = ["Database", "make_engine", "migrate"]
@@ -115,6 +116,9 @@ class Database:
                 yield session
         except IntegrityError:
             raise
+        except DataError:
+            # A value the database cannot hold (out-of-range number, NUL byte): bad input, not a crash.
+            raise InvalidInput("This input contains a value that cannot be stored.") from None
         except (OperationalError, InterfaceError) as exc:
             self._went_down(exc)
         except DBAPIError as exc:

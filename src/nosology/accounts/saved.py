@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -184,12 +185,14 @@ class SavedCodes:
     # -- helpers -----------------------------------------------------------------------------
 
     def _stored_key(self, code: str) -> str:
+        """The stored form of a saved code; anything not a code cannot be saved, so is not found."""
         text = (code or "").strip()[:_MAX_CODE_INPUT]
-        if self.classification is not None:
-            item = self.classification.find(text)
-            if item is not None:
-                return item.code
-        return text.upper()
+        item = self.classification.find(text) if self.classification is not None else None
+        if item is not None:
+            return item.code
+        if re.fullmatch(r"[A-Za-z0-9.]{1,20}", text):
+            return text.upper()
+        raise NotFound("This is not one of your saved codes.")
 
     def _owned_list(self, s: OrmSession, user_id: int, list_id: int) -> SavedList:
         # Another user's list is "not found", never "forbidden": its existence is not revealed.

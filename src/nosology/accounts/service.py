@@ -44,6 +44,10 @@ TOKEN_PREFIX = "nos_"
 _EMAIL = re.compile(r"^[^@\s\x00-\x1f\"<>]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+$")
 
 
+# What secrets.token_urlsafe(32) produces (session ids, token bodies, reset links).
+_SECRET = re.compile(r"[A-Za-z0-9_-]{20,100}")
+
+
 def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
@@ -53,7 +57,7 @@ def normalise_email(email: str) -> str:
     value = (email or "").strip().lower()
     if len(value) > MAX_EMAIL:
         raise InvalidInput(f"Email must have at most {MAX_EMAIL} characters.")
-    if not _EMAIL.match(value):
+    if not _EMAIL.fullmatch(value):
         raise InvalidInput("Enter a valid email address, like name@example.org.")
     return value
 
@@ -111,7 +115,8 @@ class AccountService:
         now = self.db.now()
         with self.db.tx() as s:
             self.failures.check(s, keys, now)
-            user = s.scalar(select(User).where(User.email == address))
+            # Not an email at all: no account can match, and it never reaches a query.
+            user = s.scalar(select(User).where(User.email == address)) if _EMAIL.fullmatch(address) else None
         # argon2 runs outside the transaction (it is slow) and runs even for unknown emails.
         ok = self.passwords.verify(user.password_hash if user else None, password or "")
         with self.db.tx() as s:
@@ -126,9 +131,18 @@ class AccountService:
         return Principal(user.id, user.email, user.created_at, "password")
 
     def check_password(self, user_id: int, password: str) -> None:
+        """Confirm the signed-in user's password (before a change or deletion); failures count
+        toward the account's sign-in limit, so a stolen session cannot guess it quickly."""
+        now = self.db.now()
         with self.db.tx() as s:
             user = s.get(User, user_id)
-        if user is None or not self.passwords.verify(user.password_hash, password[:MAX_PASSWORD]):
+            if user is None:
+                raise NotFound("This account no longer exists.")
+            key = account_key(user.email)
+            self.failures.check(s, [key], now)
+        if not self.passwords.verify(user.password_hash, (password or "")[:MAX_PASSWORD]):
+            with self.db.tx() as s:
+                self.failures.record(s, [key], now)
             raise InvalidCredentials("The password is incorrect.")
 
     def change_password(self, user_id: int, current: str, new: str, keep_session: str | None = None) -> None:
@@ -186,7 +200,7 @@ class AccountService:
 
     def session_user(self, session_id: str) -> Principal | None:
         """The user of a live session; sliding expiry, pushed back at most once a day."""
-        if not session_id or len(session_id) > 100:
+        if not _SECRET.fullmatch(session_id or ""):
             return None
         now = self.db.now()
         with self.db.tx() as s:
@@ -211,7 +225,7 @@ class AccountService:
     # -- API tokens ------------------------------------------------------------------------
 
     def issue_token(self, user_id: int, name: str = "", lifetime: timedelta | None = None) -> IssuedToken:
-        name = (name or "").strip() or "API token"
+        name = " ".join("".join(ch for ch in (name or "") if ch.isprintable()).split()) or "API token"
         if len(name) > MAX_TOKEN_NAME:
             raise InvalidInput(f"Token name must have at most {MAX_TOKEN_NAME} characters.")
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
@@ -228,7 +242,7 @@ class AccountService:
             return IssuedToken(token, _token_info(row))
 
     def token_user(self, token: str) -> Principal | None:
-        if not token.startswith(TOKEN_PREFIX) or len(token) > 100:
+        if not token.startswith(TOKEN_PREFIX) or not _SECRET.fullmatch(token[len(TOKEN_PREFIX):]):
             return None
         now = self.db.now()
         with self.db.tx() as s:
@@ -291,7 +305,7 @@ class AccountService:
             return Principal(user.id, user.email, user.created_at, "password")
 
     def _reset_row(self, s: OrmSession, token: str) -> tuple[ResetToken, User]:
-        if not token or len(token) > 100:
+        if not _SECRET.fullmatch(token or ""):
             raise ResetLinkInvalid()
         row = s.execute(
             select(ResetToken, User).join(User, User.id == ResetToken.user_id).where(ResetToken.token_hash == digest(token))

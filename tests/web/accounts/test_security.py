@@ -134,3 +134,32 @@ def test_next_parameter_cannot_leave_the_site(web: TestClient, flows: Any) -> No
         assert r.status_code == 303 and r.headers["location"] == "/codes/M61.28"
     page = web.get("/login?next=https://evil.example/").text
     assert re.search(r'name="next" value="/account"', page)
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        ("DELETE", "/api/saved/M61%0028", None),
+        ("DELETE", "/api/saved/%27%3B%20DROP%20TABLE%20users", None),
+        ("DELETE", "/api/me/tokens/99999999999999999999", None),
+        ("DELETE", "/api/me/tokens/-1", None),
+        ("POST", "/api/saved", {"code": "M61.28", "note": "a\x00b", "list": "x\x00y"}),
+        ("POST", "/api/auth/token", {"email": "a\x00@example.org", "password": "lantern orbit velvet", "name": "n\x00"}),
+        ("POST", "/api/auth/signup", {"email": "a\x00@example.org", "password": "lantern orbit velvet"}),
+    ],
+)
+def test_nul_bytes_and_huge_numbers_never_reach_the_database_as_errors(
+    web: TestClient, flows: Any, method: str, path: str, body: dict[str, Any] | None
+) -> None:
+    _, auth = flows.api_token(web)
+    r = web.request(method, path, json=body, headers=auth)
+    assert r.status_code < 500, r.text
+    if r.status_code >= 400:
+        assert r.json()["detail"] and "Traceback" not in r.text
+
+
+@pytest.mark.parametrize("path", ["/saved/lists/99999999999999999999.csv", "/saved/lists/0.csv", "/reset/%00abc", "/reset/" + "a" * 300])
+def test_hostile_urls_on_account_pages(web: TestClient, flows: Any, path: str) -> None:
+    flows.sign_up(web)
+    r = web.get(path)
+    assert 400 <= r.status_code < 500, r.text[:300]

@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from nosology.accounts import AccountService, CsrfRejected, NotSignedIn, Principal
-from nosology.web.accounts.forms import threaded
+from nosology.web.accounts.forms import RowId, threaded
 from nosology.web.accounts.saved import saved_rows
 from nosology.web.auth import accounts_service, resolve_user
 from nosology.web.security import check_csrf, client_ip
@@ -95,7 +95,7 @@ def api_delete_me(request: Request) -> Response:
 
 
 @router.delete("/me/tokens/{token_id}", status_code=204, summary="Revoke one of the caller's tokens")
-def api_revoke(request: Request, token_id: int) -> Response:
+def api_revoke(request: Request, token_id: RowId) -> Response:
     service, user = _caller(request)
     service.revoke_token(user.user_id, token_id)
     return Response(status_code=204)

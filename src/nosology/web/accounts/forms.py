@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from fastapi import Request
+from fastapi import Path, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -17,9 +17,11 @@ from nosology.web.i18n import request_lang
 from nosology.web.security import check_csrf, safe_next
 from nosology.web.templating import render
 
-__all__ = ["Form", "checked_form", "page", "require_user", "see_other", "signed_in_or_login", "threaded", "translated"]
+__all__ = ["Form", "RowId", "checked_form", "page", "require_user", "see_other", "signed_in_or_login", "threaded", "translated"]
 
 T = TypeVar("T")
+# Row ids in URLs: bounded so no database sees a number it cannot hold.
+RowId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 Form = dict[str, str]
 _MAX_FIELDS = 20
 

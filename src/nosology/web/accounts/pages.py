@@ -15,6 +15,7 @@ from nosology.accounts import (
     ResetLinkInvalid,
 )
 from nosology.web.accounts.forms import (
+    RowId,
     checked_form,
     page,
     require_user,
@@ -137,7 +138,7 @@ async def create_token(request: Request) -> Response:
 
 
 @router.post("/account/tokens/{token_id}/revoke")
-async def revoke_token(request: Request, token_id: int) -> Response:
+async def revoke_token(request: Request, token_id: RowId) -> Response:
     await checked_form(request)
 
     def run() -> Response:

@@ -13,6 +13,7 @@ from nosology.accounts import AccountService, InvalidInput
 from nosology.accounts.records import SavedEntry
 from nosology.library import Library
 from nosology.web.accounts.forms import (
+    RowId,
     checked_form,
     page,
     require_user,
@@ -115,7 +116,7 @@ def _list_id(form: dict[str, str]) -> int | None:
     raw = form.get("list_id", "").strip()
     if not raw:
         return None
-    if not raw.isdigit() or len(raw) > 12:
+    if not raw.isdigit() or not 1 <= int(raw[:12]) <= 2_147_483_647:
         raise InvalidInput("Choose a list from the menu.")
     return int(raw)
 
@@ -138,7 +139,7 @@ async def create_list(request: Request) -> Response:
 
 
 @router.post("/saved/lists/{list_id}/delete")
-async def delete_list(request: Request, list_id: int) -> Response:
+async def delete_list(request: Request, list_id: RowId) -> Response:
     await checked_form(request)
 
     def run() -> Response:
@@ -164,7 +165,7 @@ def all_csv(request: Request) -> Response:
 
 
 @router.get("/saved/lists/{list_id}.csv")
-def list_csv(request: Request, list_id: int) -> Response:
+def list_csv(request: Request, list_id: RowId) -> Response:
     user = signed_in_or_login(request)
     if isinstance(user, Response):
         return user
