@@ -27,10 +27,14 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(settings: Settings, library: object) -> Iterator[str]:
+def server(settings: Settings, library: object, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    # A data directory of its own (sharing the reference database) so that the server's accounts
+    # database and secret key never touch the session's.
+    data_dir = tmp_path_factory.mktemp("fhir-server")
+    (data_dir / "reference.sqlite").symlink_to(Path(settings.reference_db).resolve())
     port = _free_port()
-    env = {**os.environ, "NOSOLOGY_DATA_DIR": str(Path(settings.data_dir)), "NOSOLOGY_LOG_JSON": "false",
-           "NOSOLOGY_BUILD_IF_MISSING": "false"}
+    env = {**os.environ, "NOSOLOGY_DATA_DIR": str(data_dir), "NOSOLOGY_LOG_JSON": "false",
+           "NOSOLOGY_BUILD_IF_MISSING": "false", "NOSOLOGY_DATABASE_URL": ""}
     proc = subprocess.Popen([sys.executable, "-m", "nosology.cli", "serve", "--port", str(port)], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}/fhir"
