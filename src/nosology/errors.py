@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __all__ = [
     "AccountsUnavailable",
+    "ArticleNotFound",
     "CodeNotFound",
     "ContentInvalid",
     "DataCorrupt",
@@ -31,6 +32,14 @@ class NosologyError(Exception):
 
 class NotFound(NosologyError):
     status_code = 404
+
+
+class ArticleNotFound(NotFound):
+    """An unknown article; ``suggestions`` are article slugs in ``lang`` (not codes)."""
+
+    def __init__(self, message: str, lang: str, suggestions: list[str] | None = None) -> None:
+        super().__init__(message, suggestions=suggestions)
+        self.lang = lang
 
 
 class CodeNotFound(NotFound):

@@ -136,7 +136,7 @@ def test_api_suggests(api: TestClient) -> None:
     near = api.get("/api/articles/en/ho-neura").json()
     assert near["status"] == 404 and "ho-neuro" in near["suggestions"]
     other_language = api.get("/api/articles/fr/ho-neuro").json()
-    assert other_language["suggestions"] == ["/api/articles/fr/ho-neuro-fr"]
+    assert other_language["suggestions"] == ["ho-neuro-fr"]
 
 
 def test_api_code_carries_article_summary(api: TestClient) -> None:

@@ -19,7 +19,7 @@ from rapidfuzz import process
 
 from nosology.content.codes import CodeSpan
 from nosology.content.format import LANGS, article_url
-from nosology.errors import NotFound
+from nosology.errors import ArticleNotFound, NotFound
 from nosology.models import Item
 from nosology.settings import Settings
 from nosology.store import ReferenceStore
@@ -152,21 +152,22 @@ class Articles:
     def get(self, lang: str, slug: str) -> Article:
         self._check_lang(lang)
         if not isinstance(slug, str) or not _SLUG.match(slug):
-            raise NotFound(f"no article {slug[:100]!r}: article names are lower-case letters, digits and '-'")
+            raise ArticleNotFound(f"no article {slug[:100]!r}: article names are lower-case letters, digits and '-'", lang)
         found = self._all().get((lang, slug))
         if found is not None:
             return found
-        raise NotFound(f"no {lang} article {slug!r}", suggestions=self._near(lang, slug))
+        raise ArticleNotFound(f"no {lang} article {slug!r}", lang, self._near(lang, slug))
 
     def _check_lang(self, lang: str) -> None:
         if lang not in LANGS:
             raise NotFound(f"no articles in language {lang[:20]!r}: articles are in {', '.join(LANGS)}", suggestions=list(LANGS))
 
     def _near(self, lang: str, slug: str) -> builtins.list[str]:
-        """The article in the other language of that slug, else slugs that look alike."""
+        """Slugs in ``lang``: the translation of an article of that slug in another language,
+        else slugs that look alike."""
         for (lng, s), a in self._all().items():
             if s == slug and lng != lang:
-                return [f"/api/articles/{lang}/{a.translation_of}"] if (lang, a.translation_of) in self._all() else []
+                return [a.translation_of] if (lang, a.translation_of) in self._all() else []
         slugs = [s for (lng, s) in self._all() if lng == lang]
         return [m[0] for m in process.extract(slug, slugs, limit=3, score_cutoff=60)]
 
