@@ -73,3 +73,16 @@ def test_session_cookie_writes_need_the_csrf_header(web: TestClient, flows: Any)
     token = flows.form_token(web, "/account")
     r = web.post("/api/saved", json={"code": "M61.28"}, headers={"X-CSRF-Token": token})
     assert r.status_code == 201
+
+
+def test_gated_article_sections_need_a_token(web: TestClient, flows: Any) -> None:
+    listing = web.get("/api/articles", params={"lang": "en"}).json()["articles"]
+    api_url = listing[0]["api_url"]  # every article has a treatment section
+    anonymous = web.get(api_url).json()["sections"]
+    gated = [s for s in anonymous if s["gated"]]
+    assert gated and all(s["html"] is None and s["withheld"] for s in gated)
+    _, auth = flows.api_token(web)
+    signed_in = {s["key"]: s for s in web.get(api_url, headers=auth).json()["sections"]}
+    assert all(signed_in[s["key"]]["html"] and not signed_in[s["key"]]["withheld"] for s in gated)
+    bad = web.get(api_url, headers={"Authorization": "Bearer nos_" + "x" * 43}).json()["sections"]
+    assert all(s["html"] is None for s in bad if s["gated"])
