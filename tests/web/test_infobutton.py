@@ -8,6 +8,8 @@ import pytest
 from fastapi.testclient import TestClient
 from lxml import etree
 
+from nosology.library import Library
+
 CM_OID = "2.16.840.1.113883.6.90"
 WHO_OID = "2.16.840.1.113883.6.3"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -32,7 +34,7 @@ def test_atom_is_the_default(client: TestClient) -> None:
     feed = etree.fromstring(response.content)
     assert feed.tag == f"{ATOM}feed"
     entries = feed.findall(f"{ATOM}entry")
-    assert len(entries) == 1
+    assert entries
     link = entries[0].find(f"{ATOM}link")
     assert link is not None and link.get("href", "").startswith("http://testserver/")
     assert entries[0].findtext(f"{ATOM}title")
@@ -50,15 +52,21 @@ def test_json_in_french(client: TestClient) -> None:
         assert "reason" not in feed
 
 
-def test_article_or_code_page(client: TestClient) -> None:
-    """The entry is the article covering the code where one exists, else the code page."""
-    entry = feed_json(client, "M61.28")["entry"][0]
-    kind = entry["category"][0]["term"]
-    href = entry["link"][0]["href"]
-    assert (kind, "/articles/" in href) in {("article", True), ("code", False)}
-    if kind == "code":
-        assert href == "http://testserver/codes/M61.28"
-        assert entry["title"]["_value"] == "M61.28 Paralytic calcification and ossification of muscle, other site"
+def test_article_then_code_page(client: TestClient, library: Library) -> None:
+    """The article covering the code in the reader's language where one exists, then the code page."""
+    m6128 = library.classification.get("M61.28")
+    for lang in ("en", "fr"):
+        article = library.articles.for_item(m6128, library.classification.ancestors(m6128), lang)
+        entries = feed_json(client, "M61.28", **{"informationRecipient.languageCode.c": lang})["entry"]
+        kinds = [e["category"][0]["term"] for e in entries]
+        assert kinds == (["article", "code"] if article else ["code"])
+        if article:
+            assert entries[0]["title"]["_value"] == article.title
+            assert entries[0]["link"][0]["href"] == f"http://testserver{article.url}"
+        page = "/codes/M61.28" if lang == "en" else "/fr/codes/M61.28"
+        assert entries[-1]["link"][0]["href"] == f"http://testserver{page}"
+    english = feed_json(client, "M61.28")["entry"][-1]
+    assert english["title"]["_value"] == "M61.28 Paralytic calcification and ossification of muscle, other site"
 
 
 def test_who_codes_by_oid(client: TestClient) -> None:

@@ -150,10 +150,9 @@ def answer(library: Library, request: KnowledgeRequest, base: str) -> KnowledgeR
         if concept is None or mapped is None:
             return _with(empty, system=system, reason=f"{request.code!r} is not an ICD-10 code")
         item, code, title = mapped, concept.code, concept.display_in(lang)
-    entries = _articles(library, item, lang, base)
-    if not entries:
-        entries = [Entry(f"{code} {title}", _absolute(base, _code_page(item.code, lang)),
-                         _CODE_SUMMARY[lang].format(code=item.code), lang, "code")]
+    # The article first (what a patient wants), then the code page (what a coder wants).
+    page = Entry(f"{code} {title}", _absolute(base, _code_page(item.code, lang)), _CODE_SUMMARY[lang].format(code=item.code), lang, "code")
+    entries = [*_articles(library, item, lang, base), page]
     return KnowledgeResponse(request, base, updated, entries, None, code, system)
 
 
