@@ -8,6 +8,7 @@ by :class:`~nosology.search.ranking.Ranker`, and grouped by code.
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ from nosology.codes import compact
 from nosology.errors import InvalidQuery
 from nosology.models import Item
 from nosology.search.docs import Doc, DocTable
-from nosology.search.normalise import STOP_WORDS, clean_query, fold
+from nosology.search.normalise import STOP_WORDS, clean_query, fold, looks_french
 from nosology.search.query import ParsedQuery, QueryToken, parse_query
 from nosology.search.ranking import MATCHED, Ranker, RankingWords
 from nosology.search.results import SearchHit, SearchResults
@@ -115,16 +116,27 @@ class SearchEngine:
         hits = self._code_hits(text, limit)
         if len(hits) >= limit:
             return hits[:limit]
-        match = self._prefix_match(query, lang)
+        match, last = self._prefix_match(query, lang)
         if match is None:
             return hits
         seen = {h.code for h in hits}
-        wanted_lang = "fr" if lang == "fr" else "en" if lang == "en" else None
-        found = [d for d in (self.docs.get(i) for i in self._ids(match, 60)) if d is not None]
-        if wanted_lang:
-            found.sort(key=lambda d: d.lang != wanted_lang)  # stable: merit order kept within each language
+        wanted_lang = lang or ("fr" if looks_french(text) else "en")
+        stem_df = self.vocabulary.stems
+        ranked = []
+        for n, doc in enumerate(d for d in (self.docs.get(i) for i in self._ids(match, 80)) if d is not None):
+            # terms that start with what is typed, the commoner completion ("pneu" -> pneumonia
+            # before pneumopyopericardium), short terms, broad codes, the language typed in
+            completion = [st for st in doc.stems if last and st.startswith(last[: len(st)])]
+            score = 0.5 * math.log1p(max((stem_df.get(st, 0) for st in completion), default=0))
+            if completion and doc.stems[0] == completion[0]:
+                score += 2.0
+            score -= 0.4 * len(doc.stems) + 0.3 * (doc.code_len - 3) + n * 0.001
+            if doc.lang == wanted_lang:
+                score += 1.5
+            ranked.append((score, doc))
+        ranked.sort(key=lambda e: -e[0])
         chosen = []
-        for doc in found:
+        for _, doc in ranked:
             item = self.classification.item(doc.seq)
             if item.code not in seen:
                 seen.add(item.code)
@@ -135,14 +147,29 @@ class SearchEngine:
         return hits + [self._hit(item, 0.0, doc.kind, texts.get(doc.term_id, "")) for item, doc in chosen]
 
     # -- parts -------------------------------------------------------------------------------
-    def _prefix_match(self, query: str, lang: str | None) -> str | None:
-        """FTS5 query for completions: the complete words as stems, the last one as a word prefix."""
+    def _prefix_match(self, query: str, lang: str | None) -> tuple[str | None, str]:
+        """FTS5 query for completions (the complete words as stems, the last one as a word
+        prefix) and that last, incomplete word."""
         full, last = _prefix_words(clean_query(query, self.max_query_chars) + (" " if query[-1:].isspace() else ""))
         parsed = parse_query(" ".join(full), lang, self.stemmers, self.vocabulary)
         parts = [_group(t) for t in parsed.usable]
-        if last and not (last in STOP_WORDS and parts):
-            parts.append(f'words : "{last}"*')
-        return " AND ".join(parts) if parts else None
+        if len(last) == 1:
+            if not parts:
+                return None, last
+            # one letter says too little to search on: it only orders the results
+        elif last and not (last in STOP_WORDS and parts):
+            if len(last) <= 3:  # two or three letters: the index keeps these prefixes ready
+                parts.append(f'words : "{last}"*')
+            else:
+                # longer: the commonest words with this prefix, not a prefix query, which FTS5
+                # answers by merging every matching word's list (slow for "frac": 30,000 terms)
+                words = self.vocabulary.completions(last, 12)
+                if not words:
+                    return None, last
+                parts.append("words : (" + " OR ".join(f'"{w}"' for w in words) + ")")
+        else:
+            last = ""
+        return (" AND ".join(parts) if parts else None), last
 
     def _clean(self, query: str) -> str:
         text = clean_query(query, self.max_query_chars)

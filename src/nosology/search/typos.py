@@ -7,6 +7,7 @@ neighbouring letters counts once: ``ossificaiton``, ``pnuemonia``), longer words
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -45,6 +46,17 @@ class Vocabulary:
             buckets[(word[:1], len(word))].append(word)
         self._buckets = dict(buckets)
         self.equivalents = equivalence_map()
+        self._sorted = sorted(words)
+
+    def completions(self, prefix: str, limit: int) -> list[str]:
+        """The ``limit`` most frequent indexed words that start with ``prefix``."""
+        sorted_words = self._sorted
+        start = bisect_left(sorted_words, prefix)
+        end = bisect_left(sorted_words, prefix + "\x7f", start)
+        found = sorted_words[start:end]
+        if len(found) > limit:
+            found = sorted(found, key=lambda w: -self.words[w])[:limit]
+        return found
 
     def knows(self, word: str, stems: frozenset[str]) -> bool:
         return word in self.words or any(s in self.stems for s in stems)
