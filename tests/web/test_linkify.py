@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from markupsafe import escape
 
 from nosology.library import Library
 from nosology.web.pages.linkify import linkify
@@ -41,3 +46,14 @@ def test_range_that_is_not_a_block_links_each_end(library: Library) -> None:
     # G71-G72 is not a block of its own (the block is G70-G73): each end is linked.
     html = str(linkify("muscular dystrophies and myopathies (G71-G72)", library.classification, _url))
     assert '<a href="/codes/G71">G71</a>-<a href="/codes/G72">G72</a>' in html
+
+
+@given(st.text(alphabet=st.sampled_from(list("ABMST0123456789.-() <>&\"'xyz")), max_size=60))
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_text_is_escaped_and_links_only_existing_codes(library: Library, text: str) -> None:
+    html = str(linkify(text, library.classification, _url))
+    targets = re.findall(r'<a href="/codes/([^"]+)">', html)
+    for code in targets:
+        assert library.classification.find(code) is not None
+    # Without the links, what is left is exactly the escaped text.
+    assert re.sub(r'<a href="[^"]+">|</a>', "", html) == str(escape(text))

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from nosology.library import Library
 
@@ -292,3 +295,14 @@ def test_user_input_is_escaped(client: TestClient) -> None:
     assert page.status_code == 200 and "<script>alert" not in page.text and "&lt;script&gt;" in page.text
     missing = client.get("/codes/%3Cimg%20src=x%3E", headers=HTML)
     assert missing.status_code == 404 and "<img src=x>" not in missing.text
+
+
+@given(code=st.sampled_from(["M61.28", "S72.001A", "M60-M63", "E11.9", "T79.A0XA"]), style=st.integers(0, 3))
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_every_spelling_of_a_code_redirects_to_it(client: TestClient, code: str, style: int) -> None:
+    spelled = [code.lower(), code.replace(".", ""), code.replace(".", " "), code.lower().replace(".", "")][style]
+    if spelled == code:
+        return
+    response = client.get("/codes/" + quote(spelled), follow_redirects=False)
+    assert response.status_code == 301 and response.headers["location"] == "/codes/" + code
+    assert client.get(response.headers["location"]).headers["content-language"] == "en"

@@ -139,7 +139,7 @@ def page(
     ``context`` is called only when the page has to be rendered.
     """
     etag = _etag(request, lang, etag_extra)
-    headers = {"ETag": etag, "Cache-Control": "no-cache", "Vary": "Cookie"}
+    headers = {"ETag": etag, "Cache-Control": "no-cache", "Vary": "Cookie", "Content-Language": lang}
     if status_code == 200 and etag in {t.strip() for t in request.headers.get("if-none-match", "").split(",")}:
         return Response(status_code=304, headers=headers)
     data = context()
