@@ -76,14 +76,16 @@ def check_files(paths: Iterable[Path], codes: CodeResolver) -> CheckResult:
     detector = _Detector("commonmark", {"html": True, "linkify": False}).enable(["table", "strikethrough"])
     files = [parse_file(p, md) for p in paths]
     spans: dict[tuple[str, str], list[CodeSpan]] = {}
+    seen: dict[int, list[tuple[Token, Token]]] = {}
     for source in files:
+        seen[id(source)] = list(_walk(detector.parse(source.body)))
         spans[(source.lang, source.slug)] = check_front_matter(source, codes)
         _check_sections(source)
-        _check_markup(source, detector)
+        _check_markup(source, seen[id(source)])
     index = {(f.lang, f.slug): f for f in files}
     for source in files:
-        _check_links(source, detector, index, codes)
-        _check_code_mentions(source, detector, codes)
+        _check_links(source, seen[id(source)], index, codes)
+        _check_code_mentions(source, seen[id(source)], codes)
         _check_translation(source, index, spans)
     _check_claims(files, spans)
     problems = sorted(p for f in files for p in f.problems)
@@ -156,8 +158,8 @@ def _line(source: SourceFile, block: Token, needle: str = "") -> int:
     return source.body_line + start
 
 
-def _check_markup(source: SourceFile, detector: MarkdownIt) -> None:
-    for token, block in _walk(detector.parse(source.body)):
+def _check_markup(source: SourceFile, tokens: list[tuple[Token, Token]]) -> None:
+    for token, block in tokens:
         if token.type in {"html_block", "html_inline"}:
             snippet = token.content.strip().split("\n")[0][:60]
             source.problem(_line(source, block, snippet), f"raw HTML is not allowed in articles: {snippet!r}")
@@ -168,8 +170,8 @@ def _check_markup(source: SourceFile, detector: MarkdownIt) -> None:
 
 
 # -- links ---------------------------------------------------------------------------------------
-def _check_links(source: SourceFile, detector: MarkdownIt, index: dict[tuple[str, str], SourceFile], codes: CodeResolver) -> None:
-    for token, block in _walk(detector.parse(source.body)):
+def _check_links(source: SourceFile, tokens: list[tuple[Token, Token]], index: dict[tuple[str, str], SourceFile], codes: CodeResolver) -> None:
+    for token, block in tokens:
         if token.type != "link_open":
             continue
         href = str(token.attrGet("href") or "")
@@ -203,8 +205,8 @@ def _link_problem(lang: str, href: str, index: dict[tuple[str, str], SourceFile]
             "or https://doi.org/...")
 
 
-def _check_code_mentions(source: SourceFile, detector: MarkdownIt, codes: CodeResolver) -> None:
-    for token, block in _walk(detector.parse(source.body)):
+def _check_code_mentions(source: SourceFile, tokens: list[tuple[Token, Token]], codes: CodeResolver) -> None:
+    for token, block in tokens:
         if token.type not in {"text", "code_inline"}:
             continue
         for mention in dict.fromkeys(_CODE_MENTION.findall(token.content)):
