@@ -135,11 +135,13 @@ def test_french_title_of_an_ancestor_says_so(client: TestClient, library: Librar
 def test_unknown_code_is_a_404_page_with_suggestions(client: TestClient) -> None:
     response = client.get("/codes/M61.99", headers=HTML)
     assert response.status_code == 404
-    assert "Page not found" in response.text and "Did you mean:" in response.text
+    assert "Unknown code" in response.text and "M61.99 is not an ICD-10-CM code." in response.text
+    assert "Did you mean:" in response.text
     assert 'href="/codes/M61.9"' in response.text
     assert '<a class="skip-link"' in response.text  # the site's layout
     fr = client.get("/fr/codes/M61.99", headers=HTML)
-    assert fr.status_code == 404 and "Page introuvable" in fr.text and 'href="/fr/codes/M61.9"' in fr.text
+    assert fr.status_code == 404 and "Code inconnu" in fr.text and 'href="/fr/codes/M61.9"' in fr.text
+    assert "M61.99 n’est pas un code CIM-10-CM." in fr.text
 
 
 def test_unknown_page_is_a_404(client: TestClient) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
+from urllib.parse import unquote
 
 from fastapi import Request
 from fastapi.responses import Response
@@ -15,6 +17,8 @@ from nosology.web.templating import render
 __all__ = ["render_error"]
 
 log = logging.getLogger("nosology.web")
+
+_CODE_PATH = re.compile(r"^(?:/fr)?/codes/(.+)$")
 
 _HEADINGS = {
     400: "Bad request",
@@ -42,10 +46,17 @@ def render_error(request: Request, status: int, payload: dict[str, Any]) -> Resp
             title = "" if item is None else (item.title_fr if lang == "fr" and item.title_fr else item.title)
             suggestions.append({"code": code, "title": title, "url": code_url(code, lang)})
         heading = translate(request, lang, _HEADINGS.get(status, "Error"))
-        detail = str(payload.get("detail", ""))
+        detail, detail_lang = str(payload.get("detail", "")), "en"
+        code = _CODE_PATH.match(request.url.path)
+        if status == 404 and code:
+            heading = translate(request, lang, "Unknown code")
+            detail = translate(request, lang, "%(code)s is not an ICD-10-CM code.") % {"code": unquote(code.group(1))[:40]}
+            detail_lang = lang
         if status >= 500:
             detail = translate(request, lang, "An error occurred on our side. It has been logged; please try again later.")
-        context = {"lang": lang, "status": status, "heading": heading, "detail": detail, "suggestions": suggestions}
+            detail_lang = lang
+        context = {"lang": lang, "status": status, "heading": heading, "detail": detail, "detail_lang": detail_lang,
+                   "suggestions": suggestions}
         return render(request, "pages/error.html", context, status_code=status)
     except Exception:  # the error page itself must never fail: fall back to the plain one
         log.exception("error page could not be rendered")
