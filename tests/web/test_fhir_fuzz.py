@@ -30,7 +30,7 @@ def test_get_never_fails(client: TestClient, path: str, params: list[tuple[str, 
     assert "Traceback" not in response.text
 
 
-BODY_VALUES = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20),
+BODY_VALUES = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=20),
                         st.dictionaries(st.sampled_from(["system", "code", "coding", "display"]), st.text(max_size=10), max_size=3))
 
 
