@@ -174,3 +174,12 @@ def test_a_database_without_article_tables_has_no_articles(library: Library, tmp
     assert articles.list() == [] and articles.search_terms() == []
     with pytest.raises(NotFound):
         articles.get("en", "heterotopic-ossification")
+
+
+def test_unknown_gated_section_is_logged(lib: Library, settings: Settings, caplog: pytest.LogCaptureFixture) -> None:
+    from dataclasses import replace
+
+    articles = Articles(lib.store, replace(settings, gated_sections=("treatmnt",)))
+    with caplog.at_level("WARNING", logger="nosology.content"):
+        assert articles.get("en", "ho-neuro").gated_sections == []
+    assert "unknown section(s) ['treatmnt']" in caplog.text

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import builtins
 import json
+import logging
 import re
 import sqlite3
 import threading
@@ -18,7 +19,7 @@ from typing import Any
 from rapidfuzz import process
 
 from nosology.content.codes import CodeSpan
-from nosology.content.format import LANGS, article_url
+from nosology.content.format import LANGS, SECTIONS, article_url
 from nosology.errors import ArticleNotFound, NotFound
 from nosology.models import Item
 from nosology.settings import Settings
@@ -27,6 +28,7 @@ from nosology.store import ReferenceStore
 __all__ = ["Article", "ArticleSummary", "Articles", "Section"]
 
 _SLUG = re.compile(r"^[a-z0-9-]{1,100}$")
+log = logging.getLogger("nosology.content")
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,9 @@ class Articles:
         except sqlite3.OperationalError:
             return {}  # a database built before articles existed: no articles, not an error
         gated = set(self.settings.gated_sections)
+        unknown = gated - {spec.key for spec in SECTIONS}
+        if unknown:  # a typo here would silently un-gate a section: say so
+            log.warning("gated_sections names unknown section(s) %s; known: %s", sorted(unknown), [spec.key for spec in SECTIONS])
         by_article: dict[tuple[str, str], list[Section]] = {}
         for r in sections:
             by_article.setdefault((r["lang"], r["slug"]), []).append(Section(r["key"], r["heading"], r["html"], r["key"] in gated))
