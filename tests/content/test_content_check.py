@@ -152,3 +152,14 @@ def test_any_front_matter_gives_problems_not_exceptions(meta: dict[str, object],
 def test_code_mentions_may_cite_other_classifications(content: Path, codes: CodeResolver) -> None:
     edit(content / FR, "Codé en M61.2.", "Codé en M61.2 (CIM-10 : M61.25, `M61.28`).")
     assert problems(content, codes) == []
+
+
+def test_a_file_outside_a_language_directory_is_checked_as_english(tmp_path: Path, codes: CodeResolver) -> None:
+    from nosology.content.check import check_files
+
+    (tmp_path / "misc").mkdir()
+    path = tmp_path / "misc" / "x.md"
+    path.write_text("no front matter\n", encoding="utf-8")
+    messages = [p.message for p in check_files([path], codes).problems]
+    assert any("must start with YAML front matter" in m for m in messages)
+    assert any("missing required section '## Overview'" in m for m in messages)

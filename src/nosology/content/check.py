@@ -76,16 +76,16 @@ def check_files(paths: Iterable[Path], codes: CodeResolver) -> CheckResult:
     detector = _Detector("commonmark", {"html": True, "linkify": False}).enable(["table", "strikethrough"])
     files = [parse_file(p, md) for p in paths]
     spans: dict[tuple[str, str], list[CodeSpan]] = {}
-    seen: dict[int, list[tuple[Token, Token]]] = {}
+    walked: dict[int, list[tuple[Token, Token]]] = {}  # id(source) -> its tokens, parsed once
     for source in files:
-        seen[id(source)] = list(_walk(detector.parse(source.body)))
+        walked[id(source)] = list(_walk(detector.parse(source.body)))
         spans[(source.lang, source.slug)] = check_front_matter(source, codes)
         _check_sections(source)
-        _check_markup(source, seen[id(source)])
+        _check_markup(source, walked[id(source)])
     index = {(f.lang, f.slug): f for f in files}
     for source in files:
-        _check_links(source, seen[id(source)], index, codes)
-        _check_code_mentions(source, seen[id(source)], codes)
+        _check_links(source, walked[id(source)], index, codes)
+        _check_code_mentions(source, walked[id(source)], codes)
         _check_translation(source, index, spans)
     _check_claims(files, spans)
     problems = sorted(p for f in files for p in f.problems)

@@ -63,7 +63,9 @@ class SourceFile:
     @property
     def lang(self) -> str:
         lang = self.meta.get("lang")
-        return lang if isinstance(lang, str) and lang in LANGS else self.lang_dir
+        if isinstance(lang, str) and lang in LANGS:
+            return lang
+        return self.lang_dir if self.lang_dir in LANGS else LANGS[0]
 
     @property
     def slug(self) -> str:
