@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
@@ -30,3 +32,23 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: object) -> None:
             assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 15000
     finally:
         db.dispose()
+
+
+def test_instances_starting_together_migrate_once(accounts_url: str) -> None:
+    engines = [Database.from_url(accounts_url) for _ in range(4)]
+    errors: list[BaseException] = []
+
+    def run(db: Database) -> None:
+        try:
+            migrate(db.engine)
+        except BaseException as exc:  # collected for the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(db,)) for db in engines]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for db in engines:
+        db.dispose()
+    assert errors == []
