@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from typing import Any
 
 from fastapi.testclient import TestClient
 
@@ -139,3 +140,22 @@ def test_reset_link_from_the_cli_service(web: TestClient, flows: object, account
     assert web.get("/api/me").status_code == 401  # every older session ended
     again = other.get(f"/reset/{secret}")
     assert again.status_code == 400 and "invalid, already used or expired" in again.text
+
+
+def test_sliding_session_renews_the_cookie(web: TestClient, flows: Any, accounts_app: Any) -> None:
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from nosology.accounts.models import Session
+
+    flows.sign_up(web)
+    assert "set-cookie" not in web.get("/api/me").headers  # fresh: nothing to renew
+    db = accounts_app.state.accounts.db
+    with db.tx() as s:  # two days later, as far as the session knows
+        for session in s.scalars(select(Session)):
+            session.expires_at -= timedelta(days=2)
+    r = web.get("/api/me")
+    assert r.status_code == 200
+    assert f"{SESSION_COOKIE}=" in r.headers["set-cookie"] and "Max-Age=1209600" in r.headers["set-cookie"]
+    assert "HttpOnly" in r.headers["set-cookie"]
