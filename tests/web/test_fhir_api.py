@@ -133,3 +133,10 @@ def test_transport_errors_are_operation_outcomes(client: TestClient, method: str
     outcome = OperationOutcome.model_validate(response.json())
     assert outcome.issue[0].diagnostics
     assert "Traceback" not in response.text
+
+
+def test_deeply_nested_body_is_a_400(client: TestClient) -> None:
+    body = b"[" * 100_000 + b"]" * 100_000
+    response = client.post("/fhir/CodeSystem/$lookup", content=body, headers={"content-type": FHIR_JSON})
+    assert response.status_code in {400, 413}
+    assert response.json()["resourceType"] == "OperationOutcome"

@@ -81,7 +81,7 @@ async def _params(request: Request) -> OpParams:
         raise HTTPException(413, f"the request body is over {limit} bytes")
     try:
         data = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         raise InvalidParameter("the request body is not valid JSON") from None
     return OpParams.from_resource(data)
 
