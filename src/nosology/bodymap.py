@@ -78,8 +78,8 @@ _SITE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("upper limb", ("shoulder", "upper-arm", "elbow", "forearm", "wrist", "hand")),
     ("lower limb", ("hip", "thigh", "knee", "lower-leg", "ankle-foot")),
 )
-_SITE_PATTERN = re.compile(r"\b(" + "|".join(w for w, _ in _SITE_WORDS) + r")\b", re.IGNORECASE)
-_SITE_LOOKUP = [(re.compile(rf"^{w}$", re.IGNORECASE), regions) for w, regions in _SITE_WORDS]
+# One pass over the title: each site word is a named group, so the match says which word it was.
+_SITE_PATTERN = re.compile(r"\b(?:" + "|".join(f"(?P<w{n}>{w})" for n, (w, _) in enumerate(_SITE_WORDS)) + r")\b", re.IGNORECASE)
 
 # Chapter 19's S-blocks, by the first two digits of the category (S00-S09 -> 0 …).
 _S_BLOCKS: dict[int, tuple[str, ...]] = {
@@ -142,11 +142,8 @@ def _side(title: str) -> str | None:
 def _regions_from_words(title: str) -> tuple[str, ...]:
     regions: list[str] = []
     for match in _SITE_PATTERN.finditer(title):
-        word = match.group(1)
-        for pattern, found in _SITE_LOOKUP:
-            if pattern.match(word):
-                regions.extend(r for r in found if r not in regions)
-                break
+        found = _SITE_WORDS[int(str(match.lastgroup)[1:])][1]
+        regions.extend(r for r in found if r not in regions)
     return tuple(regions)
 
 
