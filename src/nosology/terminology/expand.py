@@ -77,12 +77,9 @@ def _words_like(text: str) -> tuple[list[str], list[str]]:
     return words, [f"%{w}%" for w in words]
 
 
-def _engine_items(library: Library, text: str, lang: str) -> list[Item] | None:
-    """ICD-10-CM items ranked by our search engine, or None when it is not installed."""
-    try:
-        engine = library.search
-    except ModuleNotFoundError:
-        return None
+def _engine_items(library: Library, text: str, lang: str) -> list[Item]:
+    """ICD-10-CM items ranked by our search engine."""
+    engine = library.search
     items: list[Item] = []
     for offset in range(0, FILTER_CAP, _PAGE):  # the engine pages by at most 100 hits
         hits = engine.search(text, lang=lang, limit=_PAGE, offset=offset).results
@@ -109,9 +106,8 @@ def _filtered(library: Library, vs: ImplicitValueSet, text: str, lang: str) -> l
         # The engine ranks its best candidates across the whole classification; inside a
         # subtree those may miss, so title matches within the subtree follow them.
         low, high = _cm_range(vs)
-        ranked = _engine_items(library, text, lang)
-        items = [i for i in ranked or [] if low <= i.seq <= high and i.kind in CONCEPT_KINDS]
-        if ranked is None or vs.root is not None:
+        items = [i for i in _engine_items(library, text, lang) if low <= i.seq <= high and i.kind in CONCEPT_KINDS]
+        if vs.root is not None:
             seen = {i.seq for i in items}
             items += [i for i in _title_items(library, text, lang, low, high) if i.seq not in seen]
         return [cm_concept(i, classification) for i in items[:FILTER_CAP]]

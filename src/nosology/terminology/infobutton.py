@@ -106,11 +106,7 @@ def _code_page(code: str, lang: str) -> str:
 
 
 def _articles(library: Library, item: Item, lang: str, base: str) -> list[Entry]:
-    try:
-        articles = library.articles
-    except ModuleNotFoundError:  # the articles package is optional: fall back to the code page
-        return []
-    found = articles.for_item(item, library.classification.ancestors(item), lang)
+    found = library.articles.for_item(item, library.classification.ancestors(item), lang)
     return [] if found is None else [Entry(found.title, _absolute(base, found.url), found.summary, found.lang, "article")]
 
 
