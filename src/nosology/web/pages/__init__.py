@@ -20,7 +20,7 @@ from nosology.web.pages.articles import router as articles_router
 from nosology.web.pages.assets import Assets
 from nosology.web.pages.assets import router as assets_router
 from nosology.web.pages.codes import router as codes_router
-from nosology.web.pages.common import PageState, other_lang_path, with_lang
+from nosology.web.pages.common import PageState, base_url, other_lang_path, with_lang
 from nosology.web.pages.errors import render_error
 from nosology.web.pages.home import router as home_router
 from nosology.web.pages.search import router as search_router
@@ -42,11 +42,6 @@ class PageUrls:
     canonical: str
     alternates: list[tuple[str, str]]
     switch: list[tuple[str, str, str]]
-
-
-def base_url(request: Request) -> str:
-    configured: str = request.app.state.settings.base_url
-    return (configured or str(request.base_url)).rstrip("/")
 
 
 def page_urls(request: Request, lang: str, lang_paths: dict[str, str] | None = None) -> PageUrls:

@@ -11,6 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 from markupsafe import Markup
 
 from nosology.bodymap import BodySite
+from nosology.content.articles import Article
 from nosology.library import Library
 from nosology.models import Item
 from nosology.web.auth import is_signed_in
@@ -24,7 +25,7 @@ __all__ = ["article_for", "figure", "router"]
 router = APIRouter()
 
 
-def article_for(library: Library, item: Item, ancestors: list[Item], lang: str) -> Any | None:
+def article_for(library: Library, item: Item, ancestors: list[Item], lang: str) -> Article | None:
     """The article covering ``item`` (its own or its nearest ancestor's) in ``lang``."""
     return library.articles.for_item(item, ancestors, lang)
 
@@ -71,7 +72,7 @@ def code_page(request: Request, code: str) -> Response:
             "item": item,
             "article": article,
             "signed_in": is_signed_in(request),
-            "code_url": lambda c: code_url(c, lang),
+            "code_url": url,
         }
 
     description = f"{item.code}: {title.text}. " + _("Official ICD-10-CM title and notes, what each character means, the body site and related codes.")

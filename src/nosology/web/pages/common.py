@@ -25,6 +25,7 @@ __all__ = [
     "MAX_CACHED_NOTES",
     "PageState",
     "add_page",
+    "base_url",
     "code_url",
     "other_lang_path",
     "page",
@@ -113,14 +114,20 @@ def code_url(code: str, lang: str) -> str:
     return with_lang(f"/codes/{quote(code, safe='.-')}", lang)
 
 
-def _etag(request: Request, lang: str, extra: str) -> str:
+def base_url(request: Request) -> str:
+    """The site's public origin: the configured base URL, else the request's own."""
+    configured: str = request.app.state.settings.base_url
+    return (configured or str(request.base_url)).rstrip("/")
+
+
+def _etag(request: Request, lang: str) -> str:
     library: Library = request.app.state.library
     state = page_state(request)
     who = "anon"
     if is_signed_in(request):
         # Signed-in pages carry the person's CSRF token and menu: never share them across sessions.
         who = hashlib.sha256(csrf_token(request).encode()).hexdigest()[:16]
-    parts = "|".join((__version__, state.built_at(library), state.assets.digest, lang, who, request.url.path, request.url.query, extra))
+    parts = "|".join((__version__, state.built_at(library), state.assets.digest, lang, who, request.url.path, request.url.query))
     return '"' + hashlib.sha256(parts.encode()).hexdigest()[:32] + '"'
 
 
@@ -132,13 +139,12 @@ def page(
     lang: str,
     status_code: int = 200,
     description: str = "",
-    etag_extra: str = "",
 ) -> Response:
     """Render ``template`` unless the browser's copy is current (304 on a matching If-None-Match).
 
     ``context`` is called only when the page has to be rendered.
     """
-    etag = _etag(request, lang, etag_extra)
+    etag = _etag(request, lang)
     headers = {"ETag": etag, "Cache-Control": "no-cache", "Vary": "Cookie", "Content-Language": lang}
     if status_code == 200 and etag in {t.strip() for t in request.headers.get("if-none-match", "").split(",")}:
         return Response(status_code=304, headers=headers)

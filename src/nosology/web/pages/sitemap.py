@@ -12,6 +12,7 @@ from fastapi.responses import Response, StreamingResponse
 
 from nosology.errors import NotFound
 from nosology.library import Library
+from nosology.web.pages.common import base_url
 
 __all__ = ["CODES_PER_CHUNK", "router"]
 
@@ -23,11 +24,6 @@ _BATCH = 2_500
 _XML = "application/xml; charset=utf-8"
 _HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 _URLSET = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
-
-
-def _origin(request: Request) -> str:
-    configured: str = request.app.state.settings.base_url
-    return (configured or str(request.base_url)).rstrip("/")
 
 
 def _distinct_codes(library: Library) -> list[str]:
@@ -48,14 +44,14 @@ def _pair(origin: str, en_path: str, fr_path: str) -> str:
 
 @router.get("/robots.txt", include_in_schema=False)
 def robots(request: Request) -> Response:
-    body = f"User-agent: *\nDisallow: /api/\nDisallow: /saved\nDisallow: /account\nSitemap: {_origin(request)}/sitemap.xml\n"
+    body = f"User-agent: *\nDisallow: /api/\nDisallow: /saved\nDisallow: /account\nSitemap: {base_url(request)}/sitemap.xml\n"
     return Response(body, media_type="text/plain; charset=utf-8", headers={"Cache-Control": "public, max-age=3600"})
 
 
 @router.get("/sitemap.xml", include_in_schema=False)
 def sitemap_index(request: Request) -> Response:
     library: Library = request.app.state.library
-    origin = _origin(request)
+    origin = base_url(request)
     chunks = -(-_count(library) // CODES_PER_CHUNK)
     entries = [f"{origin}/sitemaps/codes-{n}.xml" for n in range(1, chunks + 1)] + [f"{origin}/sitemaps/articles.xml"]
     body = (_HEAD + '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
@@ -70,7 +66,7 @@ def codes_chunk(request: Request, number: int) -> Response:
     start = (number - 1) * CODES_PER_CHUNK
     if number < 1 or start >= len(codes):
         raise NotFound(f"no sitemap chunk {number}")
-    origin = _origin(request)
+    origin = base_url(request)
 
     def lines() -> Iterator[str]:
         yield _HEAD + _URLSET
@@ -87,7 +83,7 @@ def codes_chunk(request: Request, number: int) -> Response:
 @router.get("/sitemaps/articles.xml", include_in_schema=False)
 def articles_chunk(request: Request) -> Response:
     library: Library = request.app.state.library
-    origin = _origin(request)
+    origin = base_url(request)
     parts = [_HEAD, _URLSET]
     seen: set[str] = set()
     for article in library.articles.list("en") + library.articles.list("fr"):
