@@ -43,6 +43,7 @@ def test_capability_statement(client: TestClient) -> None:
     assert cap["kind"] == "instance" and cap["fhirVersion"] == "4.0.1"
     operations = {o["name"] for r in cap["rest"][0]["resource"] for o in r["operation"]}
     assert operations == {"lookup", "validate-code", "subsumes", "expand"}
+    assert CM in cap["rest"][0]["resource"][0]["documentation"]
 
 
 def test_terminology_capabilities(client: TestClient) -> None:

@@ -101,6 +101,7 @@ def capability_statement(base: str) -> dict[str, Any]:
             "resource": [
                 {
                     "type": "CodeSystem",
+                    "documentation": "Code systems: " + "; ".join(f"{c.url} version {c.version} ({c.title})" for c in SYSTEMS),
                     "interaction": [{"code": "read"}, {"code": "search-type"}],
                     "searchParam": [{"name": "url", "type": "uri"}, {"name": "version", "type": "token"}],
                     "operation": [_operation("lookup", "CodeSystem"), _operation("validate-code", "CodeSystem"),
@@ -108,6 +109,7 @@ def capability_statement(base: str) -> dict[str, Any]:
                 },
                 {
                     "type": "ValueSet",
+                    "documentation": "Implicit value sets: " + ", ".join(f"{c.url}?fhir_vs[=isa/<code>]" for c in SYSTEMS),
                     "operation": [_operation("expand", "ValueSet"), _operation("validate-code", "ValueSet")],
                 },
             ],
