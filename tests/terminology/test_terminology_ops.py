@@ -227,3 +227,11 @@ def test_who_value_set_validation(library: Library) -> None:
     assert validate(library, True, url=f"{WHO}?fhir_vs", system=WHO, code="M61")["result"] == [False]
     mixed = validate(library, True, url=f"{WHO}?fhir_vs", system=CM, code="M61.28")
     assert mixed["result"] == [False] and "not in the value set" in mixed["message"][0]
+
+
+@pytest.mark.parametrize("offset", [0, 17, 1_000, 54_321, CM_CONCEPTS - 3, CM_CONCEPTS])
+def test_expand_pages_skip_chapters_and_blocks(library: Library, offset: int) -> None:
+    """Pages of the whole value set are found by arithmetic on seq; a plain OFFSET scan agrees."""
+    got = [c["code"] for c in expansion(library, url=f"{CM}?fhir_vs", count=5, offset=offset).get("contains", [])]
+    rows = library.store.query("SELECT code FROM item WHERE kind NOT IN ('chapter', 'block') ORDER BY seq LIMIT 5 OFFSET ?", (offset,))
+    assert got == [r["code"] for r in rows]

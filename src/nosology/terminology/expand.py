@@ -9,6 +9,7 @@ the engine returns (its best candidates, at most ``FILTER_CAP``), so every page 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -50,13 +51,38 @@ def _cm_range(vs: ImplicitValueSet) -> tuple[int, int]:
     return vs.root.item.seq, vs.root.item.last_seq
 
 
+def _nth_concept_seq(library: Library, offset: int) -> int:
+    """The seq of the concept at ``offset`` in classification order, without scanning up to it:
+    items are numbered 1..N without gaps, and only the few hundred chapters and blocks (found
+    through the parent index) are not concepts."""
+    store = library.store
+    skipped: list[int] = []
+    frontier = [r[0] for r in store.query("SELECT seq FROM item WHERE parent IS NULL")]
+    while frontier:
+        skipped.extend(frontier)
+        marks = ",".join("?" * len(frontier))
+        frontier = [r[0] for r in store.query(f"SELECT seq FROM item WHERE parent IN ({marks}) AND kind IN ('chapter', 'block')", tuple(frontier))]
+    seq = offset + 1
+    for other in sorted(skipped):
+        if other > seq:
+            break
+        seq += 1
+    return seq
+
+
 def _browse(library: Library, vs: ImplicitValueSet, count: int, offset: int) -> tuple[int, list[Concept]]:
     store, classification = library.store, library.classification
     if vs.system is CM:
-        low, high = _cm_range(vs)
-        total = int(store.query_one(f"SELECT count(*) FROM item WHERE seq BETWEEN ? AND ? AND kind IN ({_KINDS})", (low, high)))
-        seqs = [r[0] for r in store.query(f"SELECT seq FROM item WHERE seq BETWEEN ? AND ? AND kind IN ({_KINDS}) ORDER BY seq LIMIT ? OFFSET ?",
-                                          (low, high, count, offset))]
+        root = vs.root.item if vs.root else None
+        seqs: Iterable[int]
+        if root is not None:
+            # Below a code there are only codes, numbered in pre-order without gaps.
+            total = root.last_seq - root.seq + 1
+            seqs = range(root.seq + offset, min(root.seq + offset + count, root.last_seq + 1))
+        else:
+            total = sum(store.meta()["counts"]["by_kind"].get(k, 0) for k in CONCEPT_KINDS)
+            seqs = [r[0] for r in store.query(f"SELECT seq FROM item WHERE seq >= ? AND kind IN ({_KINDS}) ORDER BY seq LIMIT ?",
+                                              (_nth_concept_seq(library, offset), count))]
         return total, [cm_concept(classification.item(s), classification) for s in seqs]
     prefix = compact(vs.root.code) if vs.root else ""
     where = f"kind IN ({_KINDS}) AND key >= ? AND key < ?"
