@@ -107,7 +107,7 @@ class Server:
         self.base = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
 
-    def start(self) -> Server:
+    def spawn(self) -> Server:
         env = {**os.environ, "NOSOLOGY_DATA_DIR": str(self.data_dir), "NOSOLOGY_DATABASE_URL": self.database_url,
                "NOSOLOGY_SECRET_KEY": "shared-key-of-every-instance-in-this-test", "NOSOLOGY_BUILD_IF_MISSING": "false",
                "NOSOLOGY_LOG_JSON": "false"}
@@ -115,6 +115,10 @@ class Server:
                     "--port", str(self.port)]
         with self.log.open("ab") as out:
             self.process = subprocess.Popen(launcher, env=env, stdout=out, stderr=subprocess.STDOUT)
+        return self
+
+    def wait(self) -> Server:
+        assert self.process is not None
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -149,14 +153,16 @@ def _free_port() -> int:
 
 
 @pytest.fixture()
-def servers(settings: Settings, library: Library, tmp_path: Path) -> Iterator[Callable[[str], Server]]:
-    """Starts servers on the session's reference data; all are stopped after the test."""
+def servers(settings: Settings, library: Library, tmp_path: Path) -> Iterator[Callable[..., list[Server]]]:
+    """Starts ``count`` servers at once on the session's reference data; all stop after the test."""
     started: list[Server] = []
 
-    def launch(database_url: str) -> Server:
-        server = Server(settings.data_dir, database_url, tmp_path / f"server-{len(started)}.log")
-        started.append(server)
-        return server.start()
+    def launch(database_url: str, count: int = 1) -> list[Server]:
+        batch = [Server(settings.data_dir, database_url, tmp_path / f"server-{len(started) + i}.log") for i in range(count)]
+        started.extend(batch)
+        for server in batch:
+            server.spawn()
+        return [server.wait() for server in batch]
 
     yield launch
     for server in started:

@@ -34,8 +34,8 @@ def _browser_login(base: str, email: str) -> httpx.Client:
 
 
 @pytest.mark.postgres
-def test_two_instances_share_saves_and_logouts(servers: Callable[[str], Any], pg_accounts_url: str) -> None:
-    one, two = servers(pg_accounts_url), servers(pg_accounts_url)
+def test_two_instances_share_saves_and_logouts(servers: Callable[..., Any], pg_accounts_url: str) -> None:
+    one, two = servers(pg_accounts_url, 2)
     auth = _token(one.base, "shared@example.org")
     assert httpx.post(one.base + "/api/saved", json={"code": "M61.28"}, headers=auth).status_code == 201
     listed = httpx.get(two.base + "/api/saved", headers=auth).json()
@@ -52,11 +52,11 @@ def test_two_instances_share_saves_and_logouts(servers: Callable[[str], Any], pg
     assert httpx.get(two.base + "/saved", cookies=cookies).headers.get("location", "").startswith("/login")
 
 
-def test_acknowledged_saves_survive_sigkill(servers: Callable[[str], Any], any_accounts_url: str, library: Library) -> None:
+def test_acknowledged_saves_survive_sigkill(servers: Callable[..., Any], any_accounts_url: str, library: Library) -> None:
     m61 = library.classification.get("M61")
     codes = [i.code for i in library.classification.descendants(m61, billable_only=True, limit=200)]
     assert len(codes) >= 60  # M61 has well over a hundred billable codes (sites x laterality)
-    server = servers(any_accounts_url)
+    [server] = servers(any_accounts_url)
     auth = _token(server.base, "durable@example.org")
     acknowledged: list[str] = []
     lock = threading.Lock()
@@ -88,6 +88,6 @@ def test_acknowledged_saves_survive_sigkill(servers: Callable[[str], Any], any_a
         t.join(timeout=30)
     assert 30 <= len(acknowledged) < len(codes), "the kill should land in the middle of the stream"
 
-    restarted = servers(any_accounts_url)
+    [restarted] = servers(any_accounts_url)
     stored = {s["code"] for s in httpx.get(restarted.base + "/api/saved", headers=auth).json()["saved"]}
     assert set(acknowledged) <= stored
