@@ -1,12 +1,13 @@
-"""The indexed terms held in memory (compactly) so ranking candidates costs no SQL round trips.
+"""The indexed terms held in memory, compactly, so ranking candidates costs no SQL round trips.
 
-About 130k terms: a tuple each, stems interned so every distinct stem exists once. The term text
-itself stays in SQLite and is read only for the few hits returned.
+About 135k terms in parallel arrays (a few bytes each) plus one string of stems per term: some
+15 MB, loaded in well under a second. A :class:`Doc` is built only for the few hundred candidates
+of a query. The term text itself stays in SQLite and is read only for the hits returned.
 """
 
 from __future__ import annotations
 
-import sys
+from array import array
 from typing import NamedTuple
 
 from nosology.store import ReferenceStore
@@ -19,42 +20,53 @@ class Doc(NamedTuple):
     kind: str  # search_term kind
     lang: str
     stems: tuple[str, ...]
-    head: tuple[str, ...]
+    head: tuple[str, ...]  # the stems of the part before the first comma
     term_id: int
     code_len: int  # characters of the code without its dot: 3 for a category, 7 for a 7th-character code
     item_kind: str
 
 
 class DocTable:
-    def __init__(self, docs: list[Doc | None]) -> None:
-        self._docs = docs  # index = search_doc.id (slot 0 unused)
+    def __init__(self, seq: array[int], term_id: array[int], small: array[int], stems: list[str], names: list[str]) -> None:
+        self._seq = seq
+        self._term_id = term_id
+        self._small = small  # 5 bytes per doc: kind, lang, item kind (indexes into names), head length, code length
+        self._stems = stems
+        self._names = names
 
     @classmethod
     def load(cls, store: ReferenceStore) -> DocTable:
-        intern = sys.intern
-        shared: dict[str, tuple[str, ...]] = {}
+        seq, term_id, small = array("i", [0]), array("i", [0]), array("B", [0, 0, 0, 0, 0])
+        stems: list[str] = [""]
+        names: list[str] = []
+        index: dict[str, int] = {}
 
-        def split(text: str) -> tuple[str, ...]:
-            found = shared.get(text)
+        def name(value: str) -> int:
+            found = index.get(value)
             if found is None:
-                found = shared[text] = tuple(intern(s) for s in text.split())
+                found = index[value] = len(names)
+                names.append(value)
             return found
 
-        rows = store.connection().execute(
-            "SELECT d.id, d.seq, d.kind, d.lang, d.stems, d.head, d.term_id, i.code, i.kind "
-            "FROM search_doc d JOIN item i ON i.seq = d.seq ORDER BY d.id"
-        ).fetchall()
-        docs: list[Doc | None] = [None] * ((rows[-1][0] + 1) if rows else 1)
-        kinds: dict[str, str] = {}
-        for doc_id, seq, kind, lang, stems, head, term_id, code, item_kind in rows:
-            docs[doc_id] = Doc(
-                seq, kinds.setdefault(kind, kind), kinds.setdefault(lang, lang), split(stems), split(head), term_id,
-                len(code) - code.count("."), kinds.setdefault(item_kind, item_kind),
-            )
-        return cls(docs)
+        cursor = store.connection().execute(
+            "SELECT id, seq, term_id, kind, lang, item_kind, head_len, code_len, stems FROM search_doc ORDER BY id"
+        )
+        for doc_id, s, t, kind, lang, item_kind, head_len, code_len, text in cursor:
+            if doc_id != len(stems):  # ids are dense from 1; a gap would shift every later doc
+                raise ValueError(f"search_doc ids are not dense at {doc_id}")
+            seq.append(s)
+            term_id.append(t)
+            small.extend((name(kind), name(lang), name(item_kind), min(head_len, 255), min(code_len, 255)))
+            stems.append(text)
+        return cls(seq, term_id, small, stems, names)
 
     def get(self, doc_id: int) -> Doc | None:
-        return self._docs[doc_id] if 0 < doc_id < len(self._docs) else None
+        if not 0 < doc_id < len(self._stems):
+            return None
+        names, small, at = self._names, self._small, doc_id * 5
+        stems = tuple(self._stems[doc_id].split())
+        return Doc(self._seq[doc_id], names[small[at]], names[small[at + 1]], stems, stems[: small[at + 3]],
+                   self._term_id[doc_id], small[at + 4], names[small[at + 2]])
 
     def __len__(self) -> int:
-        return len(self._docs) - 1
+        return len(self._stems) - 1

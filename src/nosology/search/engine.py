@@ -18,6 +18,7 @@ from nosology.codes import compact
 from nosology.errors import InvalidQuery
 from nosology.models import Item
 from nosology.search.docs import Doc, DocTable
+from nosology.search.equivalents import WEAK_WEIGHT
 from nosology.search.normalise import STOP_WORDS, clean_query, fold, looks_french
 from nosology.search.query import ParsedQuery, QueryToken, parse_query
 from nosology.search.ranking import MATCHED, Ranker, RankingWords
@@ -206,7 +207,7 @@ class SearchEngine:
         if not usable:
             return [], 0, False
         docs = self.docs
-        ranker = Ranker(parsed, self.ranking_words)
+        ranker = Ranker(parsed, self.ranking_words, len(docs))
         best: dict[int, tuple[float, Doc]] = {}
 
         def consider(ids: list[int], complete: bool) -> None:
@@ -214,22 +215,21 @@ class SearchEngine:
                 doc = docs.get(doc_id)
                 if doc is None:
                     continue
-                # complete matches arrive in order of merit: a code's first term is its best
-                if complete and doc.seq in best:
-                    continue
                 score = ranker.score(doc, complete)
                 current = best.get(doc.seq)
                 if current is None or score > current[0]:
                     best[doc.seq] = (score, doc)
 
-        match = _and(usable)
+        # connecting words ("after", "lié à") need not be present; they only add to the score
+        required = [t for t in usable if t.weight >= WEAK_WEIGHT * 2] or usable
+        match = _and(required)
         ids = self._ids(match, CANDIDATES)
         consider(ids, True)
         complete = bool(ids)
         saturated = len(ids) >= CANDIDATES
-        if len(best) < wanted and len(usable) > 1:
+        if len(best) < wanted and len(required) > 1:
             scored = 0
-            for extra in self._partial(usable, bool(best)):
+            for extra in self._partial(required, bool(best)):
                 consider(extra, False)
                 scored += len(extra)
                 if scored >= CANDIDATES and len(best) >= wanted:
@@ -253,17 +253,17 @@ class SearchEngine:
         """Terms with most of the words, lazily (the caller stops when it has enough).
 
         With complete matches already found, only the rarest half of the words fill the page. Else
-        all words but one (the commonest dropped first) for short queries, the rarest half for long
-        ones, then terms with any one of the three rarest words."""
+        all words but one (the commonest dropped first) for short queries, the rarest half and the
+        two rarest for long ones, then terms with either of the two rarest words."""
         rarest = sorted(usable, key=lambda t: t.df)
         half = rarest[: (len(rarest) + 1) // 2]
         if have_complete:
             yield self._ids(_and(half), CANDIDATES // 2)
             return
-        subsets = [[t for t in usable if t is not drop] for drop in reversed(rarest)] if len(usable) <= 6 else [half, rarest[:3]]
+        subsets = [[t for t in usable if t is not drop] for drop in reversed(rarest)] if len(usable) <= 4 else [half, rarest[:2]]
         for subset in subsets:
             yield self._ids(_and(subset), CANDIDATES // 2)
-        for token in rarest[:3]:
+        for token in rarest[:2]:
             yield self._ids(_group(token), CANDIDATES // 3)
 
     def _term_texts(self, term_ids: list[int]) -> dict[int, str]:

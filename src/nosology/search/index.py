@@ -6,7 +6,7 @@ Tables (all created here):
     Every searchable term as written, one row per (term, code). The public hook: later build steps
     may INSERT rows (kind ``article`` for article titles and synonyms) and must then call
     :func:`refresh_terms` so the derived tables below include them.
-``search_doc(id, seq, term_id, kind, lang, stems, head)``
+``search_doc(id, seq, term_id, kind, lang, stems, head_len, item_kind, code_len)``
     One row per distinct normalised term of an item, numbered in a static order of merit (fewest
     tokens first, then official titles before other kinds, then classification order). Because the
     full-text index returns matches in that order, the first few hundred matches of an AND query
@@ -59,7 +59,7 @@ CREATE TABLE IF NOT EXISTS search_norm (
   lang TEXT NOT NULL,
   length INTEGER NOT NULL,
   stems TEXT NOT NULL,
-  head TEXT NOT NULL,
+  head_len INTEGER NOT NULL,
   words TEXT NOT NULL
 )"""
 
@@ -74,7 +74,9 @@ CREATE TABLE search_doc (
   kind TEXT NOT NULL,
   lang TEXT NOT NULL,
   stems TEXT NOT NULL,
-  head TEXT NOT NULL
+  head_len INTEGER NOT NULL,
+  item_kind TEXT NOT NULL,
+  code_len INTEGER NOT NULL
 );
 CREATE VIRTUAL TABLE search_fts USING fts5(stems, words, content='', detail=column, prefix='2 3', tokenize='ascii');
 CREATE TABLE search_vocab (token TEXT NOT NULL, kind TEXT NOT NULL, df INTEGER NOT NULL, PRIMARY KEY (kind, token)) WITHOUT ROWID;
@@ -147,19 +149,32 @@ def _normalise_new_terms(conn: sqlite3.Connection) -> None:
     new = conn.execute(
         "SELECT id, term, lang, kind, code FROM search_term WHERE id > (SELECT coalesce(max(term_id), 0) FROM search_norm)"
     ).fetchall()
+    # Titles repeat their parts: a 7th-character code is its parent's title plus one of a few
+    # encounter phrases. Each distinct part is tokenised and stemmed once.
+    parts: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+
+    def part(text: str, lang: str) -> tuple[list[str], list[str]]:
+        found = parts.get((lang, text))
+        if found is None:
+            words = tokens(text)
+            found = parts[(lang, text)] = (words, stemmers.stems(words, lang))
+        return found
+
     for term_id, term, lang, kind, code in new:
         seq = by_code.get(code, -1)
         if seq == -1:
             seq = by_code[code] = seqs.get(compact(code))
-        head_text, rest_text = _split_head(term)
-        head_words = tokens(head_text)
-        words = head_words + tokens(rest_text)
-        if seq is None or not words:
+        if seq is None:
             continue
         lang_ = lang if lang in ("en", "fr") else "en"
-        stems = stemmers.stems(words, lang_)
-        head = stems[: len(head_words)] or stems
-        rows.append((term_id, seq, kind, lang_, len(stems), " ".join(stems), " ".join(head), " ".join(words)))
+        head_text, rest_text = _split_head(term)
+        head_words, head = part(head_text, lang_)
+        rest_words, rest = part(rest_text, lang_) if rest_text else ([], [])
+        words = head_words + rest_words
+        if not words:
+            continue
+        stems = head + rest
+        rows.append((term_id, seq, kind, lang_, len(stems), " ".join(stems), len(head) or len(stems), " ".join(words)))
     conn.executemany("INSERT INTO search_norm VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
 
@@ -169,12 +184,13 @@ def refresh_terms(conn: sqlite3.Connection) -> dict[str, int]:
     conn.execute(_NORM_TABLE)
     _normalise_new_terms(conn)
     conn.executescript(_DERIVED)
-    kind_order = "CASE kind " + " ".join(f"WHEN '{k}' THEN {n}" for k, n in KIND_ORDER.items()) + f" ELSE {len(KIND_ORDER)} END"
+    kind_order = "CASE n.kind " + " ".join(f"WHEN '{k}' THEN {n}" for k, n in KIND_ORDER.items()) + f" ELSE {len(KIND_ORDER)} END"
     # one doc per (item, kind, stems), numbered in the static order of merit
     conn.execute(
-        "INSERT INTO search_doc (id, seq, term_id, kind, lang, stems, head) "
-        f"SELECT row_number() OVER (ORDER BY length, {kind_order}, seq, term_id), seq, term_id, kind, lang, stems, head "
-        "FROM search_norm WHERE term_id IN (SELECT min(term_id) FROM search_norm GROUP BY seq, kind, stems)"
+        "INSERT INTO search_doc (id, seq, term_id, kind, lang, stems, head_len, item_kind, code_len) "
+        f"SELECT row_number() OVER (ORDER BY n.length, {kind_order}, n.seq, n.term_id), n.seq, n.term_id, n.kind, n.lang, n.stems, "
+        "n.head_len, i.kind, length(replace(i.code, '.', '')) FROM search_norm n JOIN item i ON i.seq = n.seq "
+        "WHERE n.term_id IN (SELECT min(term_id) FROM search_norm GROUP BY seq, kind, stems)"
     )
     conn.execute(
         "INSERT INTO search_fts (rowid, stems, words) SELECT d.id, d.stems, n.words FROM search_doc d "

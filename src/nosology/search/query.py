@@ -67,6 +67,8 @@ def parse_query(text: str, lang: str | None, stemmers: Stemmers, vocabulary: Voc
         stems = stemmers.both(word)
         extra = frozenset(s for w in vocabulary.equivalents.get(word, ()) for s in stemmers.both(w)) - stems
         extra = frozenset(s for s in extra if s in vocabulary.stems)
+        # the same word family with a longer stem: "ossif" (ossification) also finds "ossifican" (ossificans)
+        extra |= frozenset(e for st in stems if len(st) >= MIN_STEM_PREFIX for e in vocabulary.extensions(st)) - stems
         if vocabulary.knows(word, stems):
             df = vocabulary.df(stems | extra)
             if second_look and df < RARE_DF:
@@ -78,6 +80,7 @@ def parse_query(text: str, lang: str | None, stemmers: Stemmers, vocabulary: Voc
             continue
         # an unknown inflection ("ossified") meets its family through a shorter known stem ("ossif")
         extra |= _stem_prefixes(stems, vocabulary)
+        extra |= frozenset(e for st in extra.copy() if len(st) >= MIN_STEM_PREFIX for e in vocabulary.extensions(st)) - stems
         if extra:
             out.append(QueryToken(word, stems, weight, True, vocabulary.df(extra), extra=extra))
             continue

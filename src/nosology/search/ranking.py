@@ -9,6 +9,7 @@ without its qualifiers); then small preferences: broader codes before specific c
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -24,7 +25,7 @@ MATCHED = {
     "title": "title", "inclusion_term": "inclusion_term", "french_title": "french_title",
     "lay": "synonym", "synonym": "synonym", "abbrev": "synonym", "article": "article",
 }
-KIND_BONUS = {"title": 3.0, "inclusion_term": 1.5, "french_title": 2.0, "lay": 2.5, "synonym": 2.5, "abbrev": 2.5, "article": 2.0}
+KIND_BONUS = {"title": 3.0, "inclusion_term": 1.5, "french_title": 3.0, "lay": 2.5, "synonym": 2.5, "abbrev": 2.5, "article": 2.0}
 # Words that qualify without adding detail: a term made longer by them is still a general one.
 _NEUTRAL_WORDS = (
     "unspecified", "unspecifi", "specified", "nos", "site", "elsewhere", "classified", "organism",
@@ -37,10 +38,13 @@ _GENERAL_KINDS = {"chapter": -6.0, "block": -4.0, "category": 0.0}
 class Ranker:
     """Scores candidate terms for one parsed query (built once per query, then applied per term)."""
 
-    def __init__(self, query: ParsedQuery, words: RankingWords) -> None:
+    def __init__(self, query: ParsedQuery, words: RankingWords, n_docs: int) -> None:
         usable = query.usable
-        self.groups = [(t.stems, t.weight) for t in usable]
-        self.extra = [(t.extra, t.weight * EXPANSION_WEIGHT) for t in usable]
+        # a rare word says more than a common one ("paraplegia" more than "muscle"): it weighs
+        # more when a term has only some of the words
+        weights = [t.weight * math.log1p(n_docs / (1 + t.df)) for t in usable]
+        self.groups = [(t.stems, w) for t, w in zip(usable, weights, strict=True)]
+        self.extra = [(t.extra, w * EXPANSION_WEIGHT) for t, w in zip(usable, weights, strict=True)]
         self.any_groups = [t.any_stems for t in usable]
         self.total = sum(w for _, w in self.groups) or 1.0
         self.all_stems = frozenset(s for t in usable for s in t.any_stems)

@@ -47,6 +47,7 @@ class Vocabulary:
         self._buckets = dict(buckets)
         self.equivalents = equivalence_map()
         self._sorted = sorted(words)
+        self._sorted_stems = sorted(stems)
 
     def completions(self, prefix: str, limit: int) -> list[str]:
         """The ``limit`` most frequent indexed words that start with ``prefix``."""
@@ -56,6 +57,16 @@ class Vocabulary:
         found = sorted_words[start:end]
         if len(found) > limit:
             found = sorted(found, key=lambda w: -self.words[w])[:limit]
+        return found
+
+    def extensions(self, stem: str, limit: int = 4, longest: int = 4) -> list[str]:
+        """Indexed stems that extend ``stem`` by a few letters ("ossif" -> "ossifican"), commonest first."""
+        sorted_stems = self._sorted_stems
+        start = bisect_left(sorted_stems, stem)
+        end = bisect_left(sorted_stems, stem + "\x7f", start)
+        found = [s for s in sorted_stems[start:end] if s != stem and len(s) - len(stem) <= longest]
+        if len(found) > limit:
+            found = sorted(found, key=lambda s: -self.stems[s])[:limit]
         return found
 
     def knows(self, word: str, stems: frozenset[str]) -> bool:
