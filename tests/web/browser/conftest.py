@@ -73,7 +73,8 @@ def server(settings: Settings, library: Library, tmp_path_factory: pytest.TempPa
         "NOSOLOGY_BUILD_IF_MISSING": "false",
         "NOSOLOGY_LOG_JSON": "false",
     }
-    launcher = [sys.executable, "-c", "from nosology.cli.main import main; main()", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    # `python -m nosology.cli` is the `nosology` command, run by this interpreter.
+    launcher = [sys.executable, "-m", "nosology.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
     with log.open("wb") as out:
         process = subprocess.Popen(launcher, env=env, stdout=out, stderr=subprocess.STDOUT, cwd=REPO)
     base = f"http://127.0.0.1:{port}"
