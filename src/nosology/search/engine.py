@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import math
 import re
+import sqlite3
 import threading
 from collections.abc import Iterator
 
 from nosology.classification import Classification
 from nosology.codes import compact
-from nosology.errors import InvalidQuery
+from nosology.errors import DataCorrupt, InvalidQuery
 from nosology.models import Item
 from nosology.search.docs import Doc, DocTable
 from nosology.search.equivalents import WEAK_WEIGHT
@@ -83,38 +84,55 @@ class SearchEngine:
         return self._docs
 
     def warm(self) -> None:
-        """Load what the first search would (vocabulary, terms) so it is not slow."""
-        _ = self.vocabulary, self.docs, self.stemmers, self.ranking_words
+        """Load what the first search would (vocabulary, terms) so it is not slow. A database
+        without the search index is reported by the first search, not here."""
+        try:
+            _ = self.vocabulary, self.docs, self.stemmers, self.ranking_words
+        except sqlite3.Error:
+            return
 
     # -- public API --------------------------------------------------------------------------
     def search(self, query: str, lang: str | None = None, limit: int = 10, offset: int = 0) -> SearchResults:
         text = self._clean(query)
         limit = max(1, min(limit, 100))
         offset = max(0, offset)
-        hits = self._code_hits(text, limit + offset)
+        try:
+            hits, total, did_you_mean = self._search(text, lang, limit + offset)
+        except sqlite3.OperationalError as exc:  # a database built without the search step
+            raise DataCorrupt(f"the reference database has no usable search index ({exc}): run `nosology build`") from exc
+        return SearchResults(text, max(total, len(hits)), hits[offset : offset + limit], did_you_mean[:5], offset)
+
+    def _search(self, text: str, lang: str | None, wanted: int) -> tuple[list[SearchHit], int, list[str]]:
+        # a code spelling is answered by the code and what lies below it
+        hits, total = self._code_hits(text, wanted)
+        if hits:
+            return hits, total, []
         parsed = parse_query(text, lang, self.stemmers, self.vocabulary)
-        total = len(hits)
-        if not hits:  # a code spelling is answered by the code and what lies below it
-            hits, total, complete = self._text_hits(parsed, limit + offset)
-            # words that all occur together are probably meant; a lone rare word may be a typo
-            if not complete or (len(parsed.usable) == 1 and total < SECOND_LOOK_BELOW):
-                second = parse_query(text, lang, self.stemmers, self.vocabulary, second_look=True)
-                if second.corrections != parsed.corrections:
-                    parsed = second
-                    hits, total, complete = self._text_hits(parsed, limit + offset)
+        hits, total, complete = self._text_hits(parsed, wanted)
+        # words that all occur together are probably meant; a lone rare word may be a typo
+        if not complete or (len(parsed.usable) == 1 and total < SECOND_LOOK_BELOW):
+            second = parse_query(text, lang, self.stemmers, self.vocabulary, second_look=True)
+            if second.corrections != parsed.corrections:
+                parsed = second
+                hits, total, complete = self._text_hits(parsed, wanted)
         did_you_mean: list[str] = []
         corrected = parsed.corrected_text()
         if corrected and corrected.lower() != text.lower():
             did_you_mean.append(corrected)
         if not hits:
             did_you_mean.extend(s for s in self.classification.suggest(text) if s not in did_you_mean)
-        return SearchResults(text, max(total, len(hits)), hits[offset : offset + limit], did_you_mean[:5], offset)
+        return hits, total, did_you_mean
 
     def suggest(self, query: str, lang: str | None = None, limit: int = 10) -> list[SearchHit]:
         """Completions of what is being typed: codes by prefix, else terms whose words start so."""
         text = self._clean(query)
-        limit = max(1, min(limit, 10))
-        hits = self._code_hits(text, limit)
+        try:
+            return self._suggest(query, text, lang, max(1, min(limit, 10)))
+        except sqlite3.OperationalError as exc:
+            raise DataCorrupt(f"the reference database has no usable search index ({exc}): run `nosology build`") from exc
+
+    def _suggest(self, query: str, text: str, lang: str | None, limit: int) -> list[SearchHit]:
+        hits, _ = self._code_hits(text, limit)
         if len(hits) >= limit:
             return hits[:limit]
         match, last = self._prefix_match(query, lang)
@@ -181,24 +199,26 @@ class SearchEngine:
     def _hit(self, item: Item, score: float, kind: str, text: str) -> SearchHit:
         return SearchHit(item.code, item.title, item.title_fr, item.kind, item.billable, round(score, 3), MATCHED.get(kind, kind), text)
 
-    def _code_hits(self, text: str, wanted: int) -> list[SearchHit]:
-        """A query that is a code spelling: the code, then its children (browsing by prefix)."""
+    def _code_hits(self, text: str, wanted: int) -> tuple[list[SearchHit], int]:
+        """A query that is a code spelling: the code, then its children (browsing by prefix); and
+        how many codes that is."""
         key = compact(text)
         if not _CODE_PREFIX.match(key):
-            return []
+            return [], 0
         item = self.classification.find(text)
         if item is not None:
             hits = [self._hit(item, 1000.0, "code", item.code)]
             for n, child in enumerate(self.classification.children(item)[: max(0, wanted - 1)]):
                 hits.append(self._hit(child, 900.0 - n, "code", child.code))
-            return hits
+            return hits, 1 + item.n_children
         if len(key) < 2:
-            return []
+            return [], 0
         upper = key[:-1] + chr(ord(key[-1]) + 1)
         rows = self.store.query(
             "SELECT seq FROM lookup WHERE key >= ? AND key < ? ORDER BY length(key), key LIMIT ?", (key, upper, wanted)
         )
-        return [self._hit(self.classification.item(r["seq"]), 800.0 - n, "code", self.classification.item(r["seq"]).code) for n, r in enumerate(rows)]
+        items = [self.classification.item(r["seq"]) for r in rows]
+        return [self._hit(item, 800.0 - n, "code", item.code) for n, item in enumerate(items)], len(items)
 
     def _text_hits(self, parsed: ParsedQuery, wanted: int) -> tuple[list[SearchHit], int, bool]:
         """Ranked hits, the number of codes found (estimated when many) and whether any term had

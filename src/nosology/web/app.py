@@ -43,6 +43,7 @@ def create_app(settings: Settings | None = None, library: Library | None = None)
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if getattr(app.state, "library", None) is None:
             app.state.library = Library.open(settings, build_if_missing=settings.build_if_missing)
+        app.state.library.search.warm()  # the search index in memory before the first query
         accounts.start(app, settings)  # never blocks the reference site: accounts answer 503 if down
         yield
         accounts.stop(app)
