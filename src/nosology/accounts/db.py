@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session as OrmSession
@@ -40,6 +40,7 @@ def make_engine(url: str) -> Engine:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, pool_pre_ping=True, connect_args={"timeout": 15, "check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin_immediate)
         return engine
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
@@ -48,6 +49,8 @@ def make_engine(url: str) -> Engine:
 
 
 def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    # Transactions are begun by _sqlite_begin_immediate, not by the driver.
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA busy_timeout=15000")
@@ -55,6 +58,13 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     # FULL: an acknowledged save survives a crash of the machine, not just of the process.
     cur.execute("PRAGMA synchronous=FULL")
     cur.close()
+
+
+def _sqlite_begin_immediate(conn: Connection) -> None:
+    # Take the write lock at BEGIN: a transaction that reads then writes (save a code, renew a
+    # session) then waits its turn (busy_timeout) instead of failing with "database is locked"
+    # when another writer got there in between.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def migrate(engine: Engine) -> None:
@@ -137,6 +147,9 @@ class Database:
             # A value the database cannot hold (out-of-range number, NUL byte): bad input, not a crash.
             raise InvalidInput("This input contains a value that cannot be stored.") from None
         except (OperationalError, InterfaceError) as exc:
+            if "locked" in str(exc.orig) or "busy" in str(exc.orig):
+                # Contention that outlasted busy_timeout: this request fails, the database is not down.
+                raise AccountsUnavailable("Accounts are busy right now; try again in a moment.") from None
             self._went_down(exc)
         except DBAPIError as exc:
             if not exc.connection_invalidated:
