@@ -279,6 +279,8 @@ def test_search_results_pages_and_no_result(client: TestClient) -> None:
     assert 'href="/fr/codes/M61"' in fr and "résultats" in fr
     none = _main(client.get("/search?q=xqzvwk").text)
     assert "No result" in none and "xqzvwk" in none
+    near = _main(client.get("/search?q=M61.99").text)
+    assert "M61.99 is not an ICD-10-CM code." in near and 'href="/codes/M61.9"' in near
     typo = _main(client.get("/search?q=muscel").text)
     assert 'Did you mean:' in typo and 'href="/search?q=muscle"' in typo
     assert client.get("/search?q=ossification&page=abc").status_code == 200

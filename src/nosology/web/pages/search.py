@@ -58,7 +58,12 @@ def search_page(request: Request) -> Response:
             except InvalidQuery:
                 results = None
         pages = 0 if results is None else min(MAX_PAGE, -(-results.total // PER_PAGE))
-        return {"query": query, "results": results, "page": number, "pages": pages, "per_page": PER_PAGE,
+        # A code that does not exist (existing ones were redirected): offer the codes meant.
+        near = []
+        if looks_like_code(query):
+            near = [library.classification.get(c) for c in library.classification.suggest(query)]
+        return {
+            "near_codes": near,"query": query, "results": results, "page": number, "pages": pages, "per_page": PER_PAGE,
                 "matched_labels": MATCHED_LABELS}
 
     if query:
