@@ -39,6 +39,7 @@ def test_code_prefix_lists_children(engine: SearchEngine) -> None:
     # M61.2 has 10 children (M61.20 ... M61.29), listed in classification order
     assert found[1:4] == ["M61.20", "M61.21", "M61.22"]
     assert all(c.startswith("M61.2") for c in found)
+    assert results.total == 11  # M61.2 and its 10 children
 
 
 def test_partial_code_prefix(engine: SearchEngine) -> None:

@@ -129,3 +129,18 @@ def test_unknown_lexicon_code_fails_the_build_with_file_and_line(tmp_path: Path)
     ctx = BuildContext(lexicon_dir=lexicon_dir(tmp_path, ["lung infection\ten\tJ18.9\tlay\ttest", "broken\ten\tJ99.99\tlay\ttest"]))
     with pytest.raises(LexiconError, match=r"test\.tsv:3: 'J99\.99' is not an ICD-10-CM code"):
         build_search_index(conn, ctx)
+
+
+def test_database_without_search_index_is_a_clean_error(tmp_path: Path) -> None:
+    from nosology.errors import DataCorrupt
+
+    path = tmp_path / "nosearch.sqlite"
+    make_db(path).commit()
+    store = ReferenceStore(path)
+    engine = SearchEngine(store, Classification(store))
+    engine.warm()  # never raises: the app starts, the search says what is wrong
+    with pytest.raises(DataCorrupt, match="run `nosology build`"):
+        engine.search("pneumonia")
+    with pytest.raises(DataCorrupt):
+        engine.suggest("pneu")
+    assert engine.search("J18").results[0].code == "J18"  # code lookup does not need the index
