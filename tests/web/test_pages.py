@@ -310,3 +310,9 @@ def test_every_spelling_of_a_code_redirects_to_it(client: TestClient, code: str,
     response = client.get("/codes/" + quote(spelled), follow_redirects=False)
     assert response.status_code == 301 and response.headers["location"] == "/codes/" + code
     assert client.get(response.headers["location"]).headers["content-language"] == "en"
+
+
+def test_head_requests(client: TestClient) -> None:
+    for path in ("/", "/fr/codes/M61.28", "/search?q=ossification"):
+        response = client.head(path)
+        assert response.status_code == 200 and response.content == b"", path

@@ -58,7 +58,7 @@ class Assets:
         return f"/static/{asset.fingerprinted if asset else name}"
 
 
-@router.get("/static/{name:path}", include_in_schema=False)
+@router.api_route("/static/{name:path}", methods=["GET", "HEAD"], include_in_schema=False)
 def static(request: Request, name: str) -> Response:
     assets: Assets = request.app.state.pages.assets
     asset = assets.by_fingerprint.get(name)

@@ -159,5 +159,6 @@ def page(
 
 def add_page(router: APIRouter, path: str, endpoint: Callable[..., Any], name: str) -> None:
     """Serve ``endpoint`` at ``path`` and at its French twin ``/fr{path}``."""
-    router.add_api_route(path, endpoint, methods=["GET"], name=name, include_in_schema=False)
-    router.add_api_route(with_lang(path, "fr"), endpoint, methods=["GET"], name=f"{name}_fr", include_in_schema=False)
+    # HEAD too: link checkers and crawlers ask it first.
+    router.add_api_route(path, endpoint, methods=["GET", "HEAD"], name=name, include_in_schema=False)
+    router.add_api_route(with_lang(path, "fr"), endpoint, methods=["GET", "HEAD"], name=f"{name}_fr", include_in_schema=False)
