@@ -113,6 +113,10 @@ class SavedCodes:
                 raise NotFound(f"{key} is not in your saved codes.")
             row.list_id = list_id
 
+    def codes(self, user_id: int) -> frozenset[str]:
+        with self.db.tx() as s:
+            return frozenset(s.scalars(select(SavedCode.code).where(SavedCode.user_id == user_id)))
+
     def is_saved(self, user_id: int, code: str) -> bool:
         with self.db.tx() as s:
             return s.scalar(select(SavedCode.id).where(SavedCode.user_id == user_id, SavedCode.code == code)) is not None

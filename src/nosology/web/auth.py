@@ -6,13 +6,15 @@ same everywhere. The answer is worked out once per request and kept on ``request
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from fastapi import Request
 
 from nosology.accounts import AccountService, Principal
 from nosology.errors import AccountsUnavailable
 from nosology.web.security import SESSION_COOKIE, CookieKeys, anonymous_csrf
 
-__all__ = ["accounts_service", "csrf_token", "current_user", "is_signed_in", "resolve_user", "session_id"]
+__all__ = ["accounts_service", "csrf_token", "current_user", "is_signed_in", "resolve_user", "saved_codes", "session_id"]
 
 _UNSET = object()
 
@@ -85,3 +87,18 @@ def csrf_token(request: Request) -> str:
     if user is not None and user.csrf:
         return user.csrf
     return anonymous_csrf(request)
+
+
+def saved_codes(request: Request) -> frozenset[str]:
+    """Codes the signed-in user has saved, to show "Saved" on code pages (empty when anonymous
+    or when accounts are unavailable). One query per request."""
+    cached: frozenset[str] | None = getattr(request.state, "saved_codes", None)
+    if cached is not None:
+        return cached
+    user = current_user(request)
+    codes: frozenset[str] = frozenset()
+    if user is not None:
+        with suppress(AccountsUnavailable):
+            codes = accounts_service(request).saved.codes(user.user_id)
+    request.state.saved_codes = codes
+    return codes

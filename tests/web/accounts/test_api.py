@@ -86,3 +86,17 @@ def test_gated_article_sections_need_a_token(web: TestClient, flows: Any) -> Non
     assert all(signed_in[s["key"]]["html"] and not signed_in[s["key"]]["withheld"] for s in gated)
     bad = web.get(api_url, headers={"Authorization": "Bearer nos_" + "x" * 43}).json()["sections"]
     assert all(s["html"] is None for s in bad if s["gated"])
+
+
+def test_saved_codes_helper_for_pages(web: TestClient, flows: Any, accounts_app: Any) -> None:
+    from starlette.requests import Request
+
+    from nosology.web.auth import saved_codes
+
+    _, auth = flows.api_token(web)
+    web.post("/api/saved", json={"code": "M61.28"}, headers=auth)
+    def request(headers: list[tuple[bytes, bytes]]) -> Request:
+        return Request({"type": "http", "app": accounts_app, "headers": headers, "method": "GET", "path": "/", "query_string": b""})
+
+    assert saved_codes(request([(b"authorization", auth["Authorization"].encode())])) == {"M61.28"}
+    assert saved_codes(request([])) == frozenset()
