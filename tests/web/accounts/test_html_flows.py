@@ -159,3 +159,16 @@ def test_sliding_session_renews_the_cookie(web: TestClient, flows: Any, accounts
     assert r.status_code == 200
     assert f"{SESSION_COOKIE}=" in r.headers["set-cookie"] and "Max-Age=1209600" in r.headers["set-cookie"]
     assert "HttpOnly" in r.headers["set-cookie"]
+
+
+def test_login_form_is_rate_limited_per_ip(web: TestClient, flows: Any) -> None:
+    email = flows.sign_up(web)
+    token = flows.form_token(web, "/account")
+    web.post("/logout", data={"csrf_token": token})
+    token = flows.form_token(web, "/login")
+    for i in range(10):
+        r = web.post("/login", data={"email": f"guess{i}@example.org", "password": "some guess here", "csrf_token": token})
+        assert r.status_code == 401
+    r = web.post("/login", data={"email": email, "password": flows.password, "csrf_token": token})
+    assert r.status_code == 429 and int(r.headers["retry-after"]) > 0
+    assert "Too many failed sign-in attempts" in r.text and 'role="alert"' in r.text
