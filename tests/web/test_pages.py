@@ -81,6 +81,7 @@ def test_code_page_m61_28(client: TestClient) -> None:
     # equivalents and siblings
     assert "WHO ICD-10" in main and "French CIM-10" in main
     assert 'href="/codes/M61.29"' in main
+    assert 'href="/api/codes/M61.28"' in main  # for developers
     # save button for anonymous visitors leads to sign-in
     assert 'href="/login?next=/codes/M61.28"' in main
 
