@@ -54,12 +54,17 @@ def test_account_forms_are_accessible(audit_page: Any, check_axe: Callable[[Any]
     check_axe(audit_page)
 
 
-def test_signed_in_pages_are_accessible(audit_page: Any, check_axe: Callable[[Any], list[dict[str, Any]]]) -> None:
+def test_signed_in_pages_are_accessible(audit_page: Any, check_axe: Callable[[Any], list[dict[str, Any]]],
+                                        screenshot: Callable[[Any, str], Path]) -> None:
     audit_page.goto("/signup")
     audit_page.get_by_label("Email").fill(f"axe-{secrets.token_hex(4)}@example.org")
     audit_page.get_by_label("Password").fill(PASSWORD)
     audit_page.get_by_role("button", name="Sign up").click()
     audit_page.wait_for_url(re.compile(r"/account$"))
+    audit_page.get_by_label("Token name").fill("my script")
+    audit_page.get_by_role("button", name="Create a token").click()
+    assert audit_page.get_by_label("Token", exact=True).input_value().startswith("nos_")
+    screenshot(audit_page, "accounts-account")
     check_axe(audit_page)
     audit_page.goto("/codes/M61.28")
     audit_page.get_by_role("button", name="Save this code").click()
