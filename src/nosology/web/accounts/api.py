@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Security
 from fastapi.responses import JSONResponse, Response
+from fastapi.security import HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 
 from nosology.accounts import AccountService, CsrfRejected, NotSignedIn, Principal
@@ -24,6 +25,11 @@ router = APIRouter(prefix="/api", tags=["accounts"])
 
 # Generous bounds that only protect memory; the service gives the precise 400 messages.
 _LONG = 5000
+# Declares the bearer scheme in OpenAPI (an "Authorize" button in /api/docs); the check itself
+# is web.auth.resolve_user, shared with the pages.
+_BEARER = HTTPBearer(auto_error=False, scheme_name="token",
+                     description="A token from POST /api/auth/token, sent as `Authorization: Bearer nos_...`.")
+_AUTH = [Security(_BEARER)]
 
 
 class Credentials(BaseModel):
@@ -74,41 +80,41 @@ async def api_token(request: Request, body: TokenRequest) -> dict[str, Any]:
     return await threaded(run)
 
 
-@router.get("/me", summary="The caller's account")
+@router.get("/me", dependencies=_AUTH, summary="The caller's account")
 def api_me(request: Request) -> dict[str, Any]:
     service, user = _caller(request)
     return {**user.public(), "saved_codes": len(service.saved.entries(user.user_id)),
             "tokens": [t.public() for t in service.tokens(user.user_id)]}
 
 
-@router.get("/me/export", summary="Everything kept about the caller (JSON)")
+@router.get("/me/export", dependencies=_AUTH, summary="Everything kept about the caller (JSON)")
 def api_export(request: Request) -> dict[str, Any]:
     service, user = _caller(request)
     return service.export(user.user_id)
 
 
-@router.delete("/me", status_code=204, summary="Delete the caller's account and all its data")
+@router.delete("/me", dependencies=_AUTH, status_code=204, summary="Delete the caller's account and all its data")
 def api_delete_me(request: Request) -> Response:
     service, user = _caller(request)
     service.delete_account(user.user_id)
     return Response(status_code=204)
 
 
-@router.delete("/me/tokens/{token_id}", status_code=204, summary="Revoke one of the caller's tokens")
+@router.delete("/me/tokens/{token_id}", dependencies=_AUTH, status_code=204, summary="Revoke one of the caller's tokens")
 def api_revoke(request: Request, token_id: RowId) -> Response:
     service, user = _caller(request)
     service.revoke_token(user.user_id, token_id)
     return Response(status_code=204)
 
 
-@router.get("/saved", summary="The caller's saved codes and lists")
+@router.get("/saved", dependencies=_AUTH, summary="The caller's saved codes and lists")
 def api_saved(request: Request) -> dict[str, Any]:
     service, user = _caller(request)
     rows = saved_rows(request.app.state.library, service.saved.entries(user.user_id))
     return {"saved": [r.public() for r in rows], "lists": [lst.public() for lst in service.saved.lists(user.user_id)]}
 
 
-@router.post("/saved", status_code=201, summary="Save a code (again: update its note and list)")
+@router.post("/saved", dependencies=_AUTH, status_code=201, summary="Save a code (again: update its note and list)")
 def api_save(request: Request, body: SaveRequest) -> JSONResponse:
     service, user = _caller(request)
     entry = service.saved.save(user.user_id, body.code, body.note, body.list)
@@ -116,7 +122,7 @@ def api_save(request: Request, body: SaveRequest) -> JSONResponse:
     return JSONResponse(row.public(), status_code=201)
 
 
-@router.delete("/saved/{code}", status_code=204, summary="Remove a saved code")
+@router.delete("/saved/{code}", dependencies=_AUTH, status_code=204, summary="Remove a saved code")
 def api_unsave(request: Request, code: str) -> Response:
     service, user = _caller(request)
     service.saved.remove(user.user_id, code)
