@@ -166,3 +166,21 @@ def test_export_has_no_secrets_and_delete_cascades(service: AccountService) -> N
         service.authenticate("lee@example.org", PW, "1.2.3.4")
     # the email can be used again
     assert service.sign_up("lee@example.org", PW).email == "lee@example.org"
+
+
+def test_passwords_are_stored_as_argon2id(service: AccountService) -> None:
+    from sqlalchemy import select
+
+    from nosology.accounts.models import User
+
+    service.sign_up("mo@example.org", PW)
+    with service.db.tx() as s:
+        stored = s.scalar(select(User.password_hash).where(User.email == "mo@example.org"))
+    assert stored is not None and stored.startswith("$argon2id$") and PW not in stored
+
+
+def test_default_hasher_is_argon2id_with_rfc_9106_costs() -> None:
+    from nosology.accounts.passwords import Passwords
+
+    hasher = Passwords().hasher
+    assert hasher.type.name == "ID" and hasher.memory_cost >= 64 * 1024 and hasher.time_cost >= 3
