@@ -135,17 +135,15 @@ class SearchEngine:
         hits, _ = self._code_hits(text, limit)
         if len(hits) >= limit:
             return hits[:limit]
-        match, last = self._prefix_match(query, lang)
-        if match is None:
-            return hits
+        docs, last = self._completion_candidates(query, lang, limit)
         seen = {h.code for h in hits}
         wanted_lang = lang or ("fr" if looks_french(text) else "en")
         stem_df = self.vocabulary.stems
         ranked = []
-        for n, doc in enumerate(d for d in (self.docs.get(i) for i in self._ids(match, 80)) if d is not None):
+        for n, doc in enumerate(docs):
             # terms that start with what is typed, the commoner completion ("pneu" -> pneumonia
             # before pneumopyopericardium), short terms, broad codes, the language typed in
-            completion = [st for st in doc.stems if last and st.startswith(last[: len(st)])]
+            completion = [st for st in doc.stems if last and _completes(st, last)]
             score = 0.5 * math.log1p(max((stem_df.get(st, 0) for st in completion), default=0))
             if completion and doc.stems[0] == completion[0]:
                 score += 2.0
@@ -166,29 +164,27 @@ class SearchEngine:
         return hits + [self._hit(item, 0.0, doc.kind, texts.get(doc.term_id, "")) for item, doc in chosen]
 
     # -- parts -------------------------------------------------------------------------------
-    def _prefix_match(self, query: str, lang: str | None) -> tuple[str | None, str]:
-        """FTS5 query for completions (the complete words as stems, the last one as a word
-        prefix) and that last, incomplete word."""
+    def _completion_candidates(self, query: str, lang: str | None, limit: int) -> tuple[list[Doc], str]:
+        """Terms with every complete word typed and a word starting with the last, incomplete one
+        (that word, or "" when the text ends with a space)."""
         full, last = _prefix_words(clean_query(query, self.max_query_chars) + (" " if query[-1:].isspace() else ""))
         parsed = parse_query(" ".join(full), lang, self.stemmers, self.vocabulary)
         parts = [_group(t) for t in parsed.usable]
-        if len(last) == 1:
-            if not parts:
-                return None, last
-            # one letter says too little to search on: it only orders the results
-        elif last and not (last in STOP_WORDS and parts):
-            if len(last) <= 3:  # two or three letters: the index keeps these prefixes ready
-                parts.append(f'words : "{last}"*')
-            else:
-                # longer: the commonest words with this prefix, not a prefix query, which FTS5
-                # answers by merging every matching word's list (slow for "frac": 30,000 terms)
-                words = self.vocabulary.completions(last, 12)
-                if not words:
-                    return None, last
-                parts.append("words : (" + " OR ".join(f'"{w}"' for w in words) + ")")
-        else:
+        if last in STOP_WORDS and parts:
             last = ""
-        return (" AND ".join(parts) if parts else None), last
+        # the commonest words with this prefix: an FTS5 prefix query would merge the lists of
+        # every matching word (slow for "frac": fracture is in 30,000 terms)
+        completions = frozenset(s for w in self.vocabulary.completions(last, 12) for s in self.stemmers.both(w)) if len(last) >= 2 else frozenset()
+        docs = self.docs
+        found: list[Doc] = []
+        if parts:
+            ids = self._ids(" AND ".join(parts), 200 if last else 80)
+            found = [d for d in map(docs.get, ids) if d is not None and (not last or any(_completes(st, last) for st in d.stems))]
+        if len(found) < limit and completions:
+            known = {(d.seq, d.term_id) for d in found}
+            ids = self._ids(" AND ".join([*parts, _stems_group(completions)]), 80)
+            found += [d for d in map(docs.get, ids) if d is not None and (d.seq, d.term_id) not in known]
+        return found, last
 
     def _clean(self, query: str) -> str:
         text = clean_query(query, self.max_query_chars)
@@ -296,8 +292,17 @@ class SearchEngine:
 
 
 def _group(token: QueryToken) -> str:
-    # tokens are folded to [a-z0-9]+, so quoting them cannot produce an FTS5 syntax error
-    return "stems : (" + " OR ".join(f'"{s}"' for s in sorted(token.any_stems)) + ")"
+    return _stems_group(token.any_stems)
+
+
+def _stems_group(stems: frozenset[str]) -> str:
+    # stems are folded to [a-z0-9]+, so quoting them cannot produce an FTS5 syntax error
+    return "(" + " OR ".join(f'"{s}"' for s in sorted(stems)) + ")"
+
+
+def _completes(stem: str, prefix: str) -> bool:
+    """Whether a word with this stem may start with ``prefix`` ("plaqu" for "pl", "ossif" for "ossifica")."""
+    return stem.startswith(prefix) or (len(stem) >= 4 and prefix.startswith(stem))
 
 
 def _and(tokens: list[QueryToken]) -> str:

@@ -12,8 +12,8 @@ Tables (all created here):
     full-text index returns matches in that order, the first few hundred matches of an AND query
     already hold the best candidates: the engine never scores the whole match list.
 ``search_fts``
-    FTS5 over ``search_doc``: ``stems`` (stemmed tokens, for matching) and ``words`` (folded
-    tokens, with a prefix index, for autocomplete). Contentless: text lives in ``search_doc``.
+    FTS5 over the stems of ``search_doc`` (contentless, no positions: only AND/OR of stems are
+    ever asked; autocomplete expands a prefix to the commonest words that have it).
 ``search_norm``
     The tokens and stems of each term, computed once (later refreshes only add the new terms).
 ``search_vocab(token, kind, df)``
@@ -78,7 +78,7 @@ CREATE TABLE search_doc (
   item_kind TEXT NOT NULL,
   code_len INTEGER NOT NULL
 );
-CREATE VIRTUAL TABLE search_fts USING fts5(stems, words, content='', detail=column, prefix='2 3', tokenize='ascii');
+CREATE VIRTUAL TABLE search_fts USING fts5(stems, content='', detail=none, tokenize='ascii');
 CREATE TABLE search_vocab (token TEXT NOT NULL, kind TEXT NOT NULL, df INTEGER NOT NULL, PRIMARY KEY (kind, token)) WITHOUT ROWID;
 """
 
@@ -193,8 +193,7 @@ def refresh_terms(conn: sqlite3.Connection) -> dict[str, int]:
         "WHERE n.term_id IN (SELECT min(term_id) FROM search_norm GROUP BY seq, kind, stems)"
     )
     conn.execute(
-        "INSERT INTO search_fts (rowid, stems, words) SELECT d.id, d.stems, n.words FROM search_doc d "
-        "JOIN search_norm n ON n.term_id = d.term_id ORDER BY d.id"
+        "INSERT INTO search_fts (rowid, stems) SELECT id, stems FROM search_doc ORDER BY id"
     )
     conn.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
     word_df: Counter[str] = Counter()
