@@ -234,6 +234,13 @@ def test_signed_in_visitor_gets_the_save_form_and_the_treatment(client: TestClie
     assert "Sign up or log in to read this section" not in main
     assert 'action="/logout"' in page.text
     assert page.headers["etag"] != anonymous_etag  # a signed-in page is never served from the anonymous copy
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', main)
+    assert csrf
+    saved = client.post("/saved", data={"code": "M61.28", "csrf_token": csrf.group(1), "next": "/codes/M61.28"}, follow_redirects=False)
+    assert saved.status_code == 303
+    after = client.get("/codes/M61.28", headers={"If-None-Match": page.headers["etag"]})
+    assert after.status_code == 200  # saving changed the page: the old copy is stale
+    assert 'href="/saved">See your saved codes' in _main(after.text) and 'action="/saved"' not in _main(after.text)
 
 
 def test_code_page_shows_the_covering_article_with_its_gate(client: TestClient, library: Library) -> None:

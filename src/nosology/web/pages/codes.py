@@ -14,7 +14,7 @@ from nosology.bodymap import BodySite
 from nosology.content.articles import Article
 from nosology.library import Library
 from nosology.models import Item
-from nosology.web.auth import is_signed_in
+from nosology.web.auth import is_signed_in, saved_codes
 from nosology.web.i18n import lang_of_path
 from nosology.web.pages.codeview import build_view, title_in
 from nosology.web.pages.common import add_page, code_url, page, page_state, translate
@@ -53,6 +53,8 @@ def code_page(request: Request, code: str) -> Response:
         return RedirectResponse(target, status_code=301)
     _ = partial(translate, request, lang)
     title = title_in(item, lang, _)
+    signed_in = is_signed_in(request)
+    saved = signed_in and item.code in saved_codes(request)
 
     def context() -> dict[str, Any]:
         state = page_state(request)
@@ -71,12 +73,13 @@ def code_page(request: Request, code: str) -> Response:
             "figure": figure(request, lang, view.body, view.body_caption),
             "item": item,
             "article": article,
-            "signed_in": is_signed_in(request),
+            "signed_in": signed_in,
+            "saved": saved,
             "code_url": url,
         }
 
     description = f"{item.code}: {title.text}. " + _("Official ICD-10-CM title and notes, what each character means, the body site and related codes.")
-    return page(request, "pages/code.html", context, lang=lang, description=description)
+    return page(request, "pages/code.html", context, lang=lang, description=description, vary=f"saved={saved}")
 
 
 add_page(router, "/codes/{code:path}", code_page, "code")

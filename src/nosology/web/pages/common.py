@@ -120,14 +120,14 @@ def base_url(request: Request) -> str:
     return (configured or str(request.base_url)).rstrip("/")
 
 
-def _etag(request: Request, lang: str) -> str:
+def _etag(request: Request, lang: str, vary: str) -> str:
     library: Library = request.app.state.library
     state = page_state(request)
     who = "anon"
     if is_signed_in(request):
         # Signed-in pages carry the person's CSRF token and menu: never share them across sessions.
         who = hashlib.sha256(csrf_token(request).encode()).hexdigest()[:16]
-    parts = "|".join((__version__, state.built_at(library), state.assets.digest, lang, who, request.url.path, request.url.query))
+    parts = "|".join((__version__, state.built_at(library), state.assets.digest, lang, who, request.url.path, request.url.query, vary))
     return '"' + hashlib.sha256(parts.encode()).hexdigest()[:32] + '"'
 
 
@@ -139,12 +139,14 @@ def page(
     lang: str,
     status_code: int = 200,
     description: str = "",
+    vary: str = "",
 ) -> Response:
     """Render ``template`` unless the browser's copy is current (304 on a matching If-None-Match).
 
-    ``context`` is called only when the page has to be rendered.
+    ``context`` is called only when the page has to be rendered; ``vary`` is anything else the
+    page depends on (for the ETag).
     """
-    etag = _etag(request, lang)
+    etag = _etag(request, lang, vary)
     headers = {"ETag": etag, "Cache-Control": "no-cache", "Vary": "Cookie", "Content-Language": lang}
     if status_code == 200 and etag in {t.strip() for t in request.headers.get("if-none-match", "").split(",")}:
         return Response(status_code=304, headers=headers)
