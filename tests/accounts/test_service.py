@@ -184,3 +184,22 @@ def test_default_hasher_is_argon2id_with_rfc_9106_costs() -> None:
 
     hasher = Passwords().hasher
     assert hasher.type.name == "ID" and hasher.memory_cost >= 64 * 1024 and hasher.time_cost >= 3
+
+
+def test_purge_removes_only_expired_rows(service: AccountService, clock: Clock) -> None:
+    from sqlalchemy import func, select
+
+    from nosology.accounts.models import LoginFailure, Session
+
+    user = service.sign_up("ned@example.org", PW)
+    old = service.start_session(user.user_id)
+    with pytest.raises(InvalidCredentials):
+        service.authenticate("ned@example.org", "wrong wrong wrong", "203.0.113.1")
+    clock.advance(days=15)
+    fresh = service.start_session(user.user_id)
+    with service.db.tx() as s:
+        service.purge_expired(s, clock())
+    with service.db.tx() as s:
+        assert s.scalar(select(func.count()).select_from(LoginFailure)) == 0
+        assert s.scalar(select(func.count()).select_from(Session)) == 1
+    assert service.session_user(fresh.session_id) is not None and service.session_user(old.session_id) is None
