@@ -155,3 +155,10 @@ def test_suggest_prefix(engine: SearchEngine) -> None:
     assert len(engine.suggest("a")) <= 10
     assert engine.suggest("M61.2")[0].code == "M61.2"
     assert any(h.code.startswith("M61") for h in engine.suggest("ossification of mus"))
+
+
+def test_code_among_words_comes_first(engine: SearchEngine) -> None:
+    hits = engine.search("code M61.28").results
+    assert (hits[0].code, hits[0].matched) == ("M61.28", "code")
+    assert engine.search("E11 diabetes").results[0].code == "E11"
+    assert engine.search("vitamin B12 deficiency").results[0].code != "B12"  # B12 is not a code: just a word

@@ -20,7 +20,7 @@ from nosology.errors import DataCorrupt, InvalidQuery
 from nosology.models import Item
 from nosology.search.docs import Doc, DocTable
 from nosology.search.equivalents import WEAK_WEIGHT
-from nosology.search.normalise import STOP_WORDS, clean_query, fold, looks_french
+from nosology.search.normalise import MAX_TOKENS, STOP_WORDS, clean_query, fold, looks_french
 from nosology.search.query import ParsedQuery, QueryToken, parse_query
 from nosology.search.ranking import MATCHED, Ranker, RankingWords
 from nosology.search.results import SearchHit, SearchResults
@@ -107,8 +107,16 @@ class SearchEngine:
         hits, total = self._code_hits(text, wanted)
         if hits:
             return hits, total, []
+        # a code written among words ("code M61.28", "E11 diabetes") comes first, the words after
+        embedded = self._embedded_codes(text)
+        if embedded:
+            text = " ".join(w for w in text.split() if compact(w) not in {compact(i.code) for i in embedded}) or text
         parsed = parse_query(text, lang, self.stemmers, self.vocabulary)
         hits, total, complete = self._text_hits(parsed, wanted)
+        if embedded:
+            codes = {i.code for i in embedded}
+            hits = [self._hit(i, 950.0, "code", i.code) for i in embedded] + [h for h in hits if h.code not in codes]
+            return hits, total + len(embedded), []
         # words that all occur together are probably meant; a lone rare word may be a typo
         if not complete or (len(parsed.usable) == 1 and total < SECOND_LOOK_BELOW):
             second = parse_query(text, lang, self.stemmers, self.vocabulary, second_look=True)
@@ -215,6 +223,16 @@ class SearchEngine:
         )
         items = [self.classification.item(r["seq"]) for r in rows]
         return [self._hit(item, 800.0 - n, "code", item.code) for n, item in enumerate(items)], len(items)
+
+    def _embedded_codes(self, text: str) -> list[Item]:
+        found: dict[str, Item] = {}
+        for word in text.split()[:MAX_TOKENS]:
+            word = word.strip(",;:()[]'\"")
+            if len(word) >= 3 and _CODE_PREFIX.match(compact(word)) and any(ch.isdigit() for ch in word[1:3]):
+                item = self.classification.find(word)
+                if item is not None:
+                    found[item.code] = item
+        return list(found.values())
 
     def _text_hits(self, parsed: ParsedQuery, wanted: int) -> tuple[list[SearchHit], int, bool]:
         """Ranked hits, the number of codes found (estimated when many) and whether any term had
