@@ -1,9 +1,14 @@
 """The search engine: code spellings, then full-text matching over every term of every code.
 
-Candidates come from the FTS5 index in its static order of merit (see :mod:`nosology.search.index`):
-an AND query over all words first; when that finds too little, the same without one word at a
-time; then the rarest words alone. Only a few hundred candidate terms are ever scored, in Python,
-by :class:`~nosology.search.ranking.Ranker`, and grouped by code.
+1. A code in any spelling (``m6128``, ``S72 001A``) or a code prefix (``M61.2``, ``M6``) answers
+   with the code and what lies below it; a code written among words comes first.
+2. Otherwise the words are parsed (:mod:`.query`: stems in both languages, equivalent organ words,
+   typo corrections for unknown words) and candidates come from the FTS5 index in its static order
+   of merit (see :mod:`.index`): an AND query over the words (connecting words optional); when
+   that finds too little, the same without one word at a time, or the rarest words only.
+3. Only a few hundred candidate terms are scored, in Python, by :class:`.ranking.Ranker`, and the
+   best term of each code ranks it. When no term had every word, rare known words that look like
+   typos of common ones get a second look ("migrane").
 """
 
 from __future__ import annotations
