@@ -1,5 +1,6 @@
 """Word-level equivalences the stemmer cannot see: an organ's noun and its adjective, in English and
-French ("renal" and "kidney", "rénal" and "rein"), and connecting words that carry little weight.
+French ("renal" and "kidney", "rénal" and "rein"), a few words of side, site and course across the
+two languages ("left" and "gauche"), and connecting words that carry little weight.
 
 These expand a query word to the other forms with a slightly lower weight, so the form typed still
 wins a tie. They are general (anatomy and grammar), never tied to a particular query or code.
@@ -47,6 +48,22 @@ EQUIVALENT_GROUPS: tuple[tuple[str, ...], ...] = (
     ("wrist", "carpal", "poignet"),
     ("shoulder", "epaule", "scapular"),
     ("ossified", "ossification", "ossifie", "ossifiee"),
+    # words of site, side and course that French queries use where CIM-10 has no such detail
+    ("left", "gauche"),
+    ("right", "droit", "droite"),
+    ("pain", "painful", "douleur", "douleurs", "douloureux", "douloureuse"),
+    ("acute", "aigu", "aigue", "aigus", "aigues"),
+    ("chronic", "chronique", "chroniques"),
+    ("upper", "superieur", "superieure"),
+    ("lower", "inferieur", "inferieure"),
+    ("burn", "burns", "brulure", "brulures"),
+    ("tumor", "tumour", "tumeur", "tumeurs"),
+    ("malignant", "malin", "maligne"),
+    ("benign", "benin", "benigne"),
+    ("pregnancy", "pregnant", "grossesse", "enceinte"),
+    ("fever", "fievre"),
+    ("cough", "toux"),
+    ("stone", "stones", "calculus", "calcul", "calculs", "lithiase"),
     ("calcified", "calcification", "calcifie", "calcifiee"),
 )
 
