@@ -103,6 +103,11 @@ class Classification:
         extra = " AND billable = 1" if billable_only else ""
         return int(self.store.query_one("SELECT count(*) FROM item WHERE seq > ? AND seq <= ?" + extra, (item.seq, item.last_seq)))
 
+    def count_billable(self, item: Item) -> int:
+        """Billable codes below ``item`` (stored at build time; the item itself excluded)."""
+        below = int(self.store.query_one("SELECT n_billable FROM item WHERE seq = ?", (item.seq,)))
+        return below - int(item.billable)
+
     def subsumes(self, a: Item, b: Item) -> bool:
         """True when ``b`` is ``a`` or lies below it."""
         return a.seq <= b.seq <= a.last_seq
@@ -157,7 +162,7 @@ class Classification:
             decoding=self.decode(item, ancestors, chars),
             french=fr,
             who=who,
-            billable_children=0 if item.billable else self.count_descendants(item, billable_only=True),
+            billable_children=0 if item.billable else self.count_billable(item),
         )
 
     def decode(self, item: Item, ancestors: list[Item] | None = None, seven: list[SevenChr] | None = None) -> list[CodePart]:

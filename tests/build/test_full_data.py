@@ -148,3 +148,10 @@ def test_french_not_attached_where_cm_changed_the_meaning(library: Library) -> N
 def test_who_equivalent(library: Library) -> None:
     _, who = library.classification.equivalents(library.classification.get("M61.28"))
     assert who is not None and who.code == "M61.2" and who.level == "ancestor"
+
+
+def test_billable_counts_stored_per_item(library: Library) -> None:
+    c = library.classification
+    assert c.count_billable(c.get("M61.2")) == c.count_descendants(c.get("M61.2"), billable_only=True) == 24
+    assert sum(c.count_billable(ch) for ch in c.chapters()) == 74_719
+    assert c.count_billable(c.get("M61.28")) == 0

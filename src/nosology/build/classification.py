@@ -6,7 +6,7 @@ import sqlite3
 from collections import Counter
 
 from nosology.build.alignment import align, parse_cim10, parse_who
-from nosology.build.icd10cm import NOTE_KINDS, parse_code_list, parse_tabular
+from nosology.build.icd10cm import NOTE_KINDS, ParsedItem, parse_code_list, parse_tabular
 from nosology.build.sources import SOURCES, sha256_file
 from nosology.build.steps import BuildContext
 from nosology.codes import with_dot
@@ -24,6 +24,7 @@ def build_classification(conn: sqlite3.Connection, ctx: BuildContext) -> None:
     fr, whos = align(items, who, cim)
     ctx.progress("WHO and CIM-10 aligned")
 
+    billable_below = _billable_counts(items)
     rows = []
     for i in items:
         f, w = fr.get(i.seq), whos.get(i.seq)
@@ -32,8 +33,9 @@ def build_classification(conn: sqlite3.Connection, ctx: BuildContext) -> None:
             i.n_children, i.last_seq,
             f.title if f else None, f.code if f else None, f.level if f else None,
             w.code if w else None, w.title if w else None, w.level if w else None,
+            billable_below[i.seq],
         ))
-    conn.executemany(f"INSERT INTO item VALUES ({','.join('?' * 18)})", rows)
+    conn.executemany(f"INSERT INTO item VALUES ({','.join('?' * 19)})", rows)
     # pre-order puts a block before its same-named category, so the category (later) wins
     conn.executemany("INSERT OR REPLACE INTO lookup VALUES (?, ?)", ((i.key, i.seq) for i in items))
     conn.executemany("INSERT INTO note VALUES (?, ?, ?, ?)", ((i.seq, k, n, t) for i in items for n, (k, t) in enumerate(i.notes)))
@@ -65,3 +67,12 @@ def build_classification(conn: sqlite3.Connection, ctx: BuildContext) -> None:
         "who_items": len(who),
         "cim10_labels": len(cim),
     }
+
+
+def _billable_counts(items: list[ParsedItem]) -> dict[int, int]:
+    """Billable codes in each item's subtree (pre-order: walk backwards, add each count to the parent)."""
+    counts = {i.seq: int(i.billable) for i in items}
+    for i in reversed(items):
+        if i.parent is not None:
+            counts[i.parent] += counts[i.seq]
+    return counts

@@ -19,9 +19,11 @@ CREATE TABLE item (
   fr_level TEXT,
   who_code TEXT,
   who_title TEXT,
-  who_level TEXT
+  who_level TEXT,
+  n_billable INTEGER NOT NULL -- billable codes at or below this item, counted once at build time
 );
 CREATE INDEX item_parent ON item(parent);
+CREATE INDEX item_kind ON item(kind, seq);
 -- One row per distinct identifier; where a block and its only category share one, the category wins.
 CREATE TABLE lookup (key TEXT PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE note (seq INTEGER NOT NULL, kind TEXT NOT NULL, pos INTEGER NOT NULL, text TEXT NOT NULL);
