@@ -30,7 +30,7 @@ from nosology.settings import Settings
 PASSWORD = "lantern orbit velvet"
 
 
-@pytest.fixture(scope="session", params=["sqlite", "postgres"])
+@pytest.fixture(scope="session", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def accounts_app(request: pytest.FixtureRequest, settings: Settings, library: Library,
                  tmp_path_factory: pytest.TempPathFactory) -> Iterator[FastAPI]:
     from nosology.web.app import create_app
@@ -169,7 +169,7 @@ def servers(settings: Settings, library: Library, tmp_path: Path) -> Iterator[Ca
         server.stop()
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def any_accounts_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A fresh accounts database on each backend, for tests that run real server processes."""
     if request.param == "sqlite":

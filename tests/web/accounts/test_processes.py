@@ -13,7 +13,7 @@ import pytest
 
 from nosology.library import Library
 
-pytestmark = [pytest.mark.slow]
+pytestmark = [pytest.mark.slow]  # real server processes
 PASSWORD = "lantern orbit velvet"
 
 
