@@ -42,12 +42,16 @@ def make_db(path: Path) -> sqlite3.Connection:
     for seq, _code, _kind, _title, parent, *_ in reversed(ITEMS):
         if parent is not None:
             last[parent] = max(last[parent], last[seq])
+    # columns by name; any other NOT NULL column the schema gains later gets 0
+    columns = {r[1]: r[3] for r in conn.execute("PRAGMA table_info(item)")}
     for seq, code, kind, title, parent, billable, title_fr in ITEMS:
         key = code.replace(".", "")
-        conn.execute("INSERT INTO item VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
-            seq, code, key, kind, title, parent, 10, 0 if parent is None else 1, billable, 0,
-            sum(1 for i in ITEMS if i[4] == seq), last[seq], title_fr, code if title_fr else None,
-            "exact" if title_fr else None, None, None, None))
+        row = {"seq": seq, "code": code, "key": key, "kind": kind, "title": title, "parent": parent, "chapter": 10,
+               "depth": 0 if parent is None else 1, "billable": billable, "seventh": 0,
+               "n_children": sum(1 for i in ITEMS if i[4] == seq), "last_seq": last[seq], "title_fr": title_fr,
+               "fr_code": code if title_fr else None, "fr_level": "exact" if title_fr else None}
+        row.update({name: 0 for name, notnull in columns.items() if notnull and name not in row})
+        conn.execute(f"INSERT INTO item ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", tuple(row.values()))
         conn.execute("INSERT INTO lookup VALUES (?, ?)", (key, seq))
     conn.executemany("INSERT INTO note VALUES (?, ?, ?, ?)", NOTES)
     conn.executemany("INSERT INTO cim10 VALUES (?, ?, ?)", CIM)
