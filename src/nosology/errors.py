@@ -23,6 +23,7 @@ class NosologyError(Exception):
     """Base class of every error nosology raises on purpose."""
 
     status_code = 400
+    suggestion_kind = "code"  # what the suggestions name: codes, or (ArticleNotFound) article slugs
 
     def __init__(self, message: str, *, suggestions: list[str] | None = None) -> None:
         super().__init__(message)
@@ -36,6 +37,8 @@ class NotFound(NosologyError):
 
 class ArticleNotFound(NotFound):
     """An unknown article; ``suggestions`` are article slugs in ``lang`` (not codes)."""
+
+    suggestion_kind = "article"
 
     def __init__(self, message: str, lang: str, suggestions: list[str] | None = None) -> None:
         super().__init__(message, suggestions=suggestions)

@@ -324,3 +324,10 @@ def test_head_requests(client: TestClient) -> None:
     for path in ("/", "/fr/codes/M61.28", "/search?q=ossification"):
         response = client.head(path)
         assert response.status_code == 200 and response.content == b"", path
+
+
+def test_unknown_article_suggests_articles_not_codes(client: TestClient) -> None:
+    response = client.get("/articles/heterotopic-ossificaton", headers={"Accept": "text/html"})
+    assert response.status_code == 404
+    assert 'href="/articles/heterotopic-ossification"' in response.text
+    assert 'href="/codes/heterotopic' not in response.text

@@ -67,6 +67,8 @@ def install_error_handlers(app: FastAPI) -> None:
         payload: ErrorPayload = {"detail": exc.message}
         if exc.suggestions:
             payload["suggestions"] = exc.suggestions
+            if exc.suggestion_kind != "code":
+                payload["suggestion_kind"] = exc.suggestion_kind
         return render(request, exc.status_code, payload, getattr(exc, "headers", None))
 
     @app.exception_handler(StarletteHTTPException)

@@ -10,6 +10,7 @@ from urllib.parse import unquote
 from fastapi import Request
 from fastapi.responses import Response
 
+from nosology.errors import NosologyError
 from nosology.web.i18n import request_lang
 from nosology.web.pages.common import code_url, translate
 from nosology.web.templating import render
@@ -34,17 +35,34 @@ _HEADINGS = {
 }
 
 
+def _code_links(library: Any, codes: list[str], lang: str) -> list[dict[str, str]]:
+    links = []
+    for code in codes:
+        item = library.classification.find(code) if library is not None else None
+        title = "" if item is None else (item.title_fr if lang == "fr" and item.title_fr else item.title)
+        links.append({"code": code, "title": title, "url": code_url(code, lang)})
+    return links
+
+
+def _article_links(library: Any, slugs: list[str], lang: str) -> list[dict[str, str]]:
+    prefix = "/fr" if lang == "fr" else ""
+    links = []
+    for slug in slugs:
+        try:
+            title = library.articles.get(lang, slug).title
+        except NosologyError:
+            continue
+        links.append({"code": title, "title": "", "url": f"{prefix}/articles/{slug}"})
+    return links
+
+
 def render_error(request: Request, status: int, payload: dict[str, Any]) -> Response:
     from nosology.web.errors import _plain_html
 
     lang = request_lang(request)
     try:
         library = request.app.state.library
-        suggestions = []
-        for code in payload.get("suggestions", [])[:8]:
-            item = library.classification.find(code) if library is not None else None
-            title = "" if item is None else (item.title_fr if lang == "fr" and item.title_fr else item.title)
-            suggestions.append({"code": code, "title": title, "url": code_url(code, lang)})
+        suggestions = (_article_links if payload.get("suggestion_kind") == "article" else _code_links)(library, payload.get("suggestions", [])[:8], lang)
         heading = translate(request, lang, _HEADINGS.get(status, "Error"))
         detail, detail_lang = str(payload.get("detail", "")), "en"
         code = _CODE_PATH.match(request.url.path)
