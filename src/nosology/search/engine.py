@@ -37,6 +37,7 @@ __all__ = ["SearchEngine", "SearchHit", "SearchResults"]
 
 CANDIDATES = 120  # candidate terms fetched per FTS query
 TOTAL_CAP = 1000
+MAX_AND_WORDS = 8  # words of a long query that the first full-text query requires
 SECOND_LOOK_BELOW = 10  # fewer codes than this: look again for typos among rare known words
 _CODE_PREFIX = re.compile(r"^[A-Z][0-9][0-9A-Z]{0,5}$")
 
@@ -261,10 +262,13 @@ class SearchEngine:
 
         # connecting words ("after", "lié à") need not be present; they only add to the score
         required = [t for t in usable if t.weight >= WEAK_WEIGHT * 2] or usable
-        match = _and(required)
-        ids = self._ids(match, CANDIDATES)
-        consider(ids, True)
-        complete = bool(ids)
+        # the rarest words select as well as all of them, and each list FTS5 walks costs time
+        selective = sorted(required, key=lambda t: t.df)[:MAX_AND_WORDS]
+        ids = self._ids(_and(selective), CANDIDATES)
+        every_word = len(selective) == len(required)
+        consider(ids, every_word)
+        complete = bool(ids) and (every_word or any(
+            all(not t.any_stems.isdisjoint(d.stems) for t in required) for d in map(docs.get, ids[:30]) if d is not None))
         saturated = len(ids) >= CANDIDATES
         if len(best) < wanted and len(required) > 1:
             scored = 0
