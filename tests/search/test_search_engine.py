@@ -162,3 +162,10 @@ def test_code_among_words_comes_first(engine: SearchEngine) -> None:
     assert (hits[0].code, hits[0].matched) == ("M61.28", "code")
     assert engine.search("E11 diabetes").results[0].code == "E11"
     assert engine.search("vitamin B12 deficiency").results[0].code != "B12"  # B12 is not a code: just a word
+
+
+def test_did_you_mean_shows_the_spelling_even_when_the_stem_matched(engine: SearchEngine) -> None:
+    results = engine.search("heterotopik osification")
+    assert results.did_you_mean == ["heterotopic ossification"]
+    assert results.results[0].code.startswith("M61")
+    assert engine.search("migrane").results[0].code == "G43"  # a rare word one letter from a common one

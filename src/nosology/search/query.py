@@ -37,7 +37,8 @@ class ParsedQuery:
     text: str  # cleaned, as shown back to the user
     tokens: list[QueryToken]
     french: bool
-    corrections: dict[str, str] = field(default_factory=dict)
+    corrections: dict[str, str] = field(default_factory=dict)  # word -> correction used for matching
+    spelling: dict[str, str] = field(default_factory=dict)  # word -> likely spelling, for display
 
     @property
     def usable(self) -> list[QueryToken]:
@@ -45,13 +46,14 @@ class ParsedQuery:
 
     def corrected_text(self) -> str | None:
         """The query with its unknown words replaced by their best correction, when there were any."""
-        if not self.corrections:
+        fixes = self.spelling | self.corrections
+        if not fixes:
             return None
         words = self.text.split()
         out = []
         for w in words:
             key = " ".join(tokens(w, keep_stop_words=True))
-            out.append(self.corrections.get(key, w))
+            out.append(fixes.get(key, w))
         return " ".join(out)
 
 
@@ -62,7 +64,10 @@ def parse_query(text: str, lang: str | None, stemmers: Stemmers, vocabulary: Voc
     words = tokens(text)[:MAX_TOKENS]
     out: list[QueryToken] = []
     corrections: dict[str, str] = {}
+    spelling: dict[str, str] = {}  # shown as "did you mean", whether or not matching used it
     for word in dict.fromkeys(words):  # a repeated word counts once
+        if word not in vocabulary.words:
+            _suggest_spelling(word, stemmers, vocabulary, spelling)
         weight = WEAK_WEIGHT if word in WEAK_WORDS else 1.0
         stems = stemmers.both(word)
         extra = frozenset(s for w in vocabulary.equivalents.get(word, ()) for s in stemmers.both(w)) - stems
@@ -93,7 +98,16 @@ def parse_query(text: str, lang: str | None, stemmers: Stemmers, vocabulary: Voc
         corrections[word] = fixes[0].word
         out.append(QueryToken(word, fixed_stems, weight * CORRECTED_WEIGHT, True, vocabulary.df(fixed_stems), tuple(f.word for f in fixes)))
     french = lang == "fr" or (lang is None and looks_french(text))
-    return ParsedQuery(text, out, french, corrections)
+    return ParsedQuery(text, out, french, corrections, spelling)
+
+
+def _suggest_spelling(word: str, stemmers: Stemmers, vocabulary: Vocabulary, corrections: dict[str, str]) -> None:
+    """A word never seen as typed may still match through its stem ("heterotopik" shares the French
+    stem of "hétérotopique"); the user is still shown the spelling one letter away, unless that is
+    only another inflection of the same word."""
+    fixes = vocabulary.corrections(word, limit=1)
+    if fixes and fixes[0].distance == 1 and fixes[0].df >= 5 and stemmers.both(fixes[0].word).isdisjoint(stemmers.both(word)):
+        corrections[word] = fixes[0].word
 
 
 def _stem_prefixes(stems: frozenset[str], vocabulary: Vocabulary) -> frozenset[str]:
