@@ -155,3 +155,9 @@ def test_billable_counts_stored_per_item(library: Library) -> None:
     assert c.count_billable(c.get("M61.2")) == c.count_descendants(c.get("M61.2"), billable_only=True) == 24
     assert sum(c.count_billable(ch) for ch in c.chapters()) == 74_719
     assert c.count_billable(c.get("M61.28")) == 0
+
+
+def test_withdrawn_cim10_marker_not_shown(library: Library) -> None:
+    b59 = library.classification.find("B59")
+    assert b59 and b59.title_fr == "Pneumocystose"
+    assert not library.store.query_one("SELECT count(*) FROM item WHERE title_fr LIKE '%***%'")

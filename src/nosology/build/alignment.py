@@ -70,10 +70,16 @@ def parse_who(path: Path) -> list[WhoItem]:
     return out
 
 
+# ATIH prefixes the labels of codes withdrawn from CIM-10 FR with "*** SUyy *** " (withdrawn in 20yy:
+# A90 Dengue SU17, B59 Pneumocystose SU19, as WHO moved them);
+# the label itself is still the official French wording, so the marker is dropped from the title.
+_WITHDRAWN_MARK = re.compile(r"^\*\*\* SU\d+ \*\*\*\s*")
+
+
 def parse_cim10(path: Path) -> dict[str, str]:
     """CIM-10 key (no dot) -> French label."""
     with gzip.open(path, "rt", encoding="utf-8") as f:
-        return {row["code"]: row["long"].strip() for row in csv.DictReader(f)}
+        return {row["code"]: _WITHDRAWN_MARK.sub("", row["long"].strip()) for row in csv.DictReader(f)}
 
 
 _BRITISH = [

@@ -55,11 +55,10 @@ def configure_logging(json_lines: bool) -> None:
     """Called by the app factory: JSON lines on stderr for the nosology loggers."""
     handler = logging.StreamHandler()
     handler.setFormatter(JsonFormatter() if json_lines else logging.Formatter("%(levelname)s %(name)s %(message)s"))
-    for name in ("nosology.access", "nosology.web", "nosology"):
-        logger = logging.getLogger(name)
-        logger.handlers[:] = [handler]
-        logger.setLevel(logging.INFO)
-        logger.propagate = False
+    # one handler on the package logger; its children (nosology.access, nosology.web...) propagate to it
+    logger = logging.getLogger("nosology")
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.INFO)
 
 
 class RequestLogMiddleware:
