@@ -60,3 +60,12 @@ def test_info_without_database(tmp_path: object, monkeypatch: pytest.MonkeyPatch
     result = runner.invoke(app, ["info"])
     assert result.exit_code == 1
     assert "nosology build" in result.output
+
+
+def test_build_into_unusable_directory_is_one_clean_line(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"  # type: ignore[operator]
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("NOSOLOGY_DATA_DIR", str(blocker / "data"))
+    result = runner.invoke(app, ["build"])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output and "error:" in result.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -31,6 +32,9 @@ def fail_cleanly() -> Iterator[None]:
         if exc.suggestions:
             err.print("did you mean: " + ", ".join(exc.suggestions), highlight=False, markup=False)
         raise typer.Exit(2 if exc.status_code in (400, 404, 422) else 1) from None
+    except (OSError, sqlite3.Error) as exc:  # disk full, permissions, a locked or damaged file
+        err.print(f"error: {exc}", highlight=False, markup=False)
+        raise typer.Exit(1) from None
 
 
 def print_json(data: Any) -> None:
