@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import Response
 
 from nosology.library import Library
+from nosology.web.cache import LruCache
 from nosology.web.deps import get_library
 from nosology.web.schemas import CodeResponse, InfoResponse, ValidationResponse
 
@@ -17,16 +19,26 @@ router = APIRouter(prefix="/api", tags=["codes"])
 CodePath = Path(..., max_length=64, description="An ICD-10-CM code in any common spelling: M61.28, m6128, M61 28")
 
 
+# async, with no await inside: the SQLite reads take well under a millisecond, and running them on
+# the event loop saves the thread-pool hand-off, which costs more than the work on this hot path.
 @router.get("/codes/{code}", response_model=CodeResponse, responses={404: {"description": "Unknown code, with suggestions"}})
-def get_code(
+async def get_code(
+    request: Request,
     library: Library = Depends(get_library),
     code: str = CodePath,
     lang: str = Query("en", pattern="^(en|fr)$", description="Language of the article summary: en or fr."),
-) -> dict[str, Any]:
+) -> Response:
+    item = library.classification.get(code)
+    cache: LruCache[bytes] = request.app.state.code_json_cache
+    body = cache.get_or_make((item.seq, lang), lambda: _code_json(library, item.code, lang))
+    return Response(body, media_type="application/json")
+
+
+def _code_json(library: Library, code: str, lang: str) -> bytes:
     record = library.classification.record(code)
     data = record.to_dict()
     data["article"] = library.articles.summary_for(record.item, record.ancestors, lang)
-    return data
+    return CodeResponse.model_validate(data).model_dump_json().encode()
 
 
 @router.get("/validate/{code}", response_model=ValidationResponse)

@@ -21,6 +21,7 @@ from nosology.web import (
     infobutton,
     pages,
 )
+from nosology.web.cache import LruCache
 from nosology.web.errors import install_error_handlers
 from nosology.web.middleware import (
     BodyLimitMiddleware,
@@ -59,6 +60,8 @@ def create_app(settings: Settings | None = None, library: Library | None = None)
     app.state.settings = settings
     app.state.library = library
     app.state.templates = make_templates()
+    app.state.code_json_cache = LruCache[bytes](4096)
+    app.state.suggest_json_cache = LruCache[bytes](8192)
     pages.install(app)  # UI catalogues, fingerprinted assets, templated error pages
     install_error_handlers(app)
     accounts.install(app)  # cookies decided while rendering (anonymous CSRF, renewed session)
