@@ -331,3 +331,12 @@ def test_unknown_article_suggests_articles_not_codes(client: TestClient) -> None
     assert response.status_code == 404
     assert 'href="/articles/heterotopic-ossification"' in response.text
     assert 'href="/codes/heterotopic' not in response.text
+
+
+def test_anonymous_pages_served_from_cache_are_identical(client: TestClient) -> None:
+    first = client.get("/codes/M61.28")
+    second = client.get("/codes/M61.28")
+    assert first.status_code == second.status_code == 200
+    assert first.content == second.content and first.headers["etag"] == second.headers["etag"]
+    assert "text/html" in second.headers["content-type"]
+    assert second.headers["content-security-policy"]

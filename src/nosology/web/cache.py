@@ -23,16 +23,25 @@ class LruCache(Generic[V]):
         self._lock = threading.Lock()
 
     def get_or_make(self, key: Hashable, make: Callable[[], V]) -> V:
+        found = self.get(key)
+        if found is None:
+            found = make()  # outside the lock: two threads may both make it, which is harmless
+            self.put(key, found)
+        return found
+
+    def get(self, key: Hashable) -> V | None:
         with self._lock:
             if key in self._data:
                 self._data.move_to_end(key)
                 return self._data[key]
-        value = make()  # outside the lock: two threads may both make it, which is harmless
+        return None
+
+    def put(self, key: Hashable, value: V) -> None:
         with self._lock:
             self._data[key] = value
+            self._data.move_to_end(key)
             if len(self._data) > self.maxsize:
                 self._data.popitem(last=False)
-        return value
 
     def __len__(self) -> int:
         return len(self._data)

@@ -123,6 +123,7 @@ def anonymous_csrf(request: Request) -> str:
     keys = _keys(request)
     if keys is None:
         return ""
+    request.state.csrf_in_page = True  # this page now carries a visitor's token: it must not be shared
     nonce = request.cookies.get(CSRF_COOKIE, "")
     if not _NONCE.match(nonce):
         nonce = getattr(request.state, "new_csrf_nonce", "")

@@ -17,6 +17,7 @@ from nosology.bodymap import BodySite
 from nosology.library import Library
 from nosology.models import CodeRecord, Item
 from nosology.web.auth import csrf_token, is_signed_in
+from nosology.web.cache import LruCache
 from nosology.web.i18n import Catalogues, lang_of_path
 from nosology.web.pages.assets import Assets
 from nosology.web.templating import render
@@ -150,12 +151,20 @@ def page(
     headers = {"ETag": etag, "Cache-Control": "no-cache", "Vary": "Cookie", "Content-Language": lang}
     if status_code == 200 and etag in {t.strip() for t in request.headers.get("if-none-match", "").split(",")}:
         return Response(status_code=304, headers=headers)
+    # Anonymous pages are the same for every visitor with the same ETag: keep the rendered bytes.
+    cache: LruCache[bytes] = request.app.state.page_html_cache
+    shareable = status_code == 200 and not is_signed_in(request)
+    if shareable and (body := cache.get(etag)) is not None:
+        return Response(body, media_type="text/html; charset=utf-8", headers=headers)
     data = context()
     data.setdefault("lang", lang)
     data.setdefault("description", description)
     response = render(request, template, data, status_code=status_code)
     for key, value in headers.items():
         response.headers[key] = value
+    # a page that carries an anonymous visitor's CSRF token is theirs alone: never share it
+    if shareable and not request.scope.get("state", {}).get("csrf_in_page"):
+        cache.put(etag, bytes(response.body))
     return response
 
 
