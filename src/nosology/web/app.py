@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -44,7 +45,9 @@ def create_app(settings: Settings | None = None, library: Library | None = None)
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if getattr(app.state, "library", None) is None:
             app.state.library = Library.open(settings, build_if_missing=settings.build_if_missing)
-        app.state.library.search.warm()  # the search index in memory before the first query
+        # the search index is loaded in the background: start-up (and /healthz) does not wait for
+        # it, and a search arriving first waits on the engine's own lock, not on a half-loaded index
+        threading.Thread(target=app.state.library.search.warm, name="search-warm", daemon=True).start()
         accounts.start(app, settings)  # never blocks the reference site: accounts answer 503 if down
         yield
         accounts.stop(app)
