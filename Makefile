@@ -30,9 +30,9 @@ build: install
 run: install
 	$(BIN)/nosology serve --host $(HOST) --port $(PORT)
 
-# Production-style: several worker processes.
+# Production-style: several worker processes (one per core), forked after loading the app once.
 serve-prod: install
-	$(BIN)/nosology serve --host $(HOST) --port $(PORT) --workers 4
+	$(BIN)/nosology serve --host $(HOST) --port $(PORT) --workers 2
 
 test: install-dev
 	bash scripts/test.sh

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 
 import typer
@@ -64,23 +63,17 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host"),
     port: int = typer.Option(8000, "--port"),
     workers: int = typer.Option(1, "--workers", help="Worker processes (production: 2 x cores)."),
-    reload: bool = typer.Option(False, "--reload", hidden=True),
 ) -> None:
     """Serve the website, JSON API, FHIR and Infobutton (builds the data first if missing)."""
-    import uvicorn
-
     settings = load_settings()
     with fail_cleanly():
         if not settings.reference_db.is_file() and settings.build_if_missing:
             with progress_bar() as report:
                 build(settings, report)
         Library.open(settings)  # fail here, clearly, rather than half-started in every worker
-    os.environ.setdefault("NOSOLOGY_DATA_DIR", str(settings.data_dir))
-    uvicorn.run(
-        "nosology.web.app:create_app", factory=True, host=host, port=port, workers=workers, reload=reload,
-        proxy_headers=True, timeout_keep_alive=5, limit_concurrency=2048, access_log=False,
-        timeout_graceful_shutdown=5,
-    )
+    from nosology.web.server import run  # the web stack is imported only to serve
+
+    run(host, port, workers)
 
 
 def main() -> None:

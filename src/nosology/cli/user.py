@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import typer
 
-from nosology.accounts import AccountService
 from nosology.cli.output import console, fail_cleanly
 from nosology.settings import load_settings
 
@@ -16,6 +15,8 @@ user_app = typer.Typer(help="Manage user accounts.", no_args_is_help=True)
 @user_app.command("reset-password")
 def reset_password(email: str = typer.Argument(..., help="Email of the account.")) -> None:
     """Print a one-time link (valid 30 minutes) with which the person sets a new password."""
+    from nosology.accounts import AccountService  # here: SQLAlchemy is not needed by other commands
+
     settings = load_settings()
     with fail_cleanly():
         service = AccountService.from_url(settings.accounts_url)
