@@ -75,6 +75,8 @@ def sample_paths(db: Path, n: int) -> dict[str, list[str]]:
         "/api/codes/{code}": [f"/api/codes/{c}" for c in picked],
         "/codes/{code} (page)": [f"/codes/{c}" for c in picked],
         "/fhir $lookup": [f"/fhir/CodeSystem/$lookup?system=http://hl7.org/fhir/sid/icd-10-cm&code={c}" for c in picked],
+        "/fhir $validate-code": [f"/fhir/CodeSystem/$validate-code?url=http://hl7.org/fhir/sid/icd-10-cm&code={c}" for c in picked],
+        "/fhir $expand?filter": [f"/fhir/ValueSet/$expand?url={quote('http://hl7.org/fhir/sid/icd-10-cm?fhir_vs')}&filter={quote(q)}&count=10" for q in queries],
     }
 
 
