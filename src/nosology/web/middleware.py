@@ -19,7 +19,7 @@ import uuid
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-__all__ = ["BodyLimitMiddleware", "RequestLogMiddleware", "SecurityHeadersMiddleware"]
+__all__ = ["BodyLimitMiddleware", "RequestLogMiddleware", "ResponseHeadersMiddleware", "SecurityHeadersMiddleware"]
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -101,9 +101,14 @@ class RequestLogMiddleware:
             )
 
 
-class SecurityHeadersMiddleware:
+class ResponseHeadersMiddleware:
+    """Base for middleware that adds headers to every HTTP response: subclasses say which."""
+
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
+
+    def extra_headers(self, scope: Scope, headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+        raise NotImplementedError
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -113,14 +118,18 @@ class SecurityHeadersMiddleware:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
-                content_type = next((v for k, v in headers if k.lower() == b"content-type"), b"")
-                present = {k.lower() for k, _ in headers}
-                extra = _COMMON_HEADERS + (_HTML_HEADERS if content_type.startswith(b"text/html") else [])
-                headers.extend((k, v) for k, v in extra if k not in present)
-                message["headers"] = headers
+                message["headers"] = headers + self.extra_headers(scope, headers)
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class SecurityHeadersMiddleware(ResponseHeadersMiddleware):
+    def extra_headers(self, scope: Scope, headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+        content_type = next((v for k, v in headers if k.lower() == b"content-type"), b"")
+        present = {k.lower() for k, _ in headers}
+        extra = _COMMON_HEADERS + (_HTML_HEADERS if content_type.startswith(b"text/html") else [])
+        return [(k, v) for k, v in extra if k not in present]
 
 
 class BodyLimitMiddleware:

@@ -22,7 +22,7 @@ from itsdangerous import BadSignature, Signer
 
 from nosology.accounts.errors import CsrfRejected
 from nosology.settings import Settings
-from nosology.web.middleware import ASGIApp, Message, Receive, Scope, Send
+from nosology.web.middleware import ResponseHeadersMiddleware, Scope
 
 __all__ = [
     "CSRF_COOKIE",
@@ -164,26 +164,11 @@ def client_ip(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-class PendingCookiesMiddleware:
+class PendingCookiesMiddleware(ResponseHeadersMiddleware):
     """Adds cookies decided while rendering (anonymous CSRF cookie, renewed session cookie)."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_cookies(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                state: dict[str, Any] = scope.get("state") or {}
-                extra = _pending(state)
-                if extra:
-                    message["headers"] = [*message.get("headers", []), *extra]
-            await send(message)
-
-        await self.app(scope, receive, send_with_cookies)
+    def extra_headers(self, scope: Scope, headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+        return _pending(scope.get("state") or {})
 
 
 def _pending(state: dict[str, Any]) -> list[tuple[bytes, bytes]]:
