@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+
+import pytest
 from fastapi.testclient import TestClient
 
 
@@ -33,3 +36,16 @@ def test_health_and_ready(client: TestClient) -> None:
     assert client.get("/healthz").json() == {"status": "ok"}
     ready = client.get("/readyz")
     assert ready.json()["checks"]["reference"] == "ok"
+
+
+def test_no_secret_or_query_in_logs(client: TestClient, caplog: pytest.LogCaptureFixture) -> None:
+    password = "correct horse battery staple 42"
+    with caplog.at_level(logging.INFO, logger="nosology"):
+        client.post("/api/auth/signup", json={"email": "log-check@example.org", "password": password})
+        token = "a-bearer-token-that-must-not-be-logged"
+        client.get("/api/me", headers={"Authorization": f"Bearer {token}"})
+        client.get("/api/search?q=my+private+diagnosis")
+    logged = " ".join(repr(record.__dict__) for record in caplog.records)
+    assert "request_id" in logged and "duration_ms" in logged
+    for secret in (password, token, "private", "log-check@example.org"):
+        assert secret not in logged
