@@ -22,23 +22,16 @@ SCHEMA_VERSION = 1
 
 
 def default_steps() -> list[tuple[str, BuildStep]]:
-    """The build steps, in order. Imported here, not at module import, to keep start-up light."""
-    from nosology.build.classification import build_classification
+    """The build steps, in order. Imported here, not at module import, to keep start-up light.
 
-    steps: list[tuple[str, BuildStep]] = [("classification", build_classification)]
-    try:
-        from nosology.search.index import build_search_index
-    except ImportError:  # search not installed in this tree yet
-        pass
-    else:
-        steps.append(("search", build_search_index))
-    try:
-        from nosology.content.loader import load_articles
-    except ImportError:
-        pass
-    else:
-        steps.append(("articles", load_articles))
-    return steps
+    Articles come before search, so the search step indexes their titles and synonyms along with
+    every other term and derives its index once.
+    """
+    from nosology.build.classification import build_classification
+    from nosology.content.loader import load_articles
+    from nosology.search.index import build_search_index
+
+    return [("classification", build_classification), ("articles", load_articles), ("search", build_search_index)]
 
 
 def build_database(target: Path, ctx: BuildContext | None = None, steps: list[tuple[str, BuildStep]] | None = None) -> dict[str, object]:

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from nosology.build.steps import BuildContext
-from nosology.codes import compact
 from nosology.content.check import CheckResult, check_content
 from nosology.content.codes import SqliteCodes
 from nosology.content.fields import reviewed_date
@@ -61,32 +60,7 @@ def load_articles(conn: sqlite3.Connection, ctx: BuildContext) -> None:
     ctx.progress("Articles stored", advance=0, total=len(result.files))
     counts = store_articles(conn, result, Path(content_dir))
     ctx.progress("Articles stored", advance=len(result.files))
-    counts["search_terms"] = _index_terms(conn)
-    ctx.meta["articles"] = counts
-
-
-def _index_terms(conn: sqlite3.Connection) -> int:
-    """Article titles and synonyms into the search engine's terms (its documented hook: insert
-    rows of kind ``article`` into ``search_term``, then :func:`refresh_terms`). A range adds its
-    two end codes, the codes a search result can link to."""
-    try:
-        from nosology.search.index import refresh_terms
-    except ImportError:
-        return 0
-    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_term'").fetchone() is None:
-        return 0  # the search step did not run in this build
-    def targets(code: str) -> list[str]:
-        known = conn.execute("SELECT 1 FROM lookup WHERE key = ?", (compact(code),)).fetchone()
-        return [code] if known or "-" not in code else list(dict.fromkeys(code.split("-")))
-
-    rows = [
-        (term, lang, one, "article", f"nosology article {lang}/{slug}")
-        for term, lang, slug, code in conn.execute("SELECT term, lang, slug, code FROM article_term ORDER BY rowid").fetchall()
-        for one in targets(code)
-    ]
-    conn.executemany("INSERT INTO search_term (term, lang, code, kind, source) VALUES (?, ?, ?, ?, ?)", rows)
-    refresh_terms(conn)
-    return len(rows)
+    ctx.meta["articles"] = counts  # titles and synonyms (article_term) are indexed by the search step
 
 
 def store_articles(conn: sqlite3.Connection, result: CheckResult, content_dir: Path) -> dict[str, Any]:

@@ -5,16 +5,11 @@ Modules: :mod:`.normalise` (folding, tokens, stop words), :mod:`.stemming` (snow
 :mod:`.lexicon` (the curated TSV files), :mod:`.index` (the build step), :mod:`.typos`,
 :mod:`.query`, :mod:`.ranking`, :mod:`.docs`, :mod:`.engine` (:class:`SearchEngine`).
 
-Hook for later build steps (articles): the table ``search_term(term, lang, code, kind, source)``
-holds every searchable term. A step that runs after ``search`` may::
-
-    conn.executemany("INSERT INTO search_term (term, lang, code, kind, source) VALUES (?, ?, ?, ?, ?)", rows)
-    from nosology.search.index import refresh_terms
-    refresh_terms(conn)
-
-with ``lang`` ``en`` or ``fr``, ``code`` an existing ICD-10-CM code (dotted; rows whose code does
-not exist are ignored, so validate first), ``kind`` ``article`` (results then say
-``matched: "article"``). ``refresh_terms`` re-derives the index from all rows.
+Article titles and synonyms are indexed by the search step itself from the ``article_term``
+table of the articles step (which runs first), as terms of kind ``article`` (results then say
+``matched: "article"``). A step that runs after ``search`` and adds rows to
+``search_term(term, lang, code, kind, source)`` must call ``nosology.search.index.refresh_terms(conn)``,
+which re-derives the index from all rows.
 """
 
 from nosology.search.engine import SearchEngine

@@ -3,9 +3,10 @@
 Tables (all created here):
 
 ``search_term(id, term, lang, code, kind, source)``
-    Every searchable term as written, one row per (term, code). The public hook: later build steps
-    may INSERT rows (kind ``article`` for article titles and synonyms) and must then call
-    :func:`refresh_terms` so the derived tables below include them.
+    Every searchable term as written, one row per (term, code): official titles, inclusion terms,
+    French labels, the lexicon, and article titles and synonyms (kind ``article``, read from the
+    ``article_term`` table the articles step, which runs first, leaves behind). A step that adds
+    rows after this one must call :func:`refresh_terms` so the derived tables below include them.
 ``search_doc(id, seq, term_id, kind, lang, stems, head_len, item_kind, code_len)``
     One row per distinct normalised term of an item, numbered in a static order of merit (fewest
     tokens first, then official titles before other kinds, then classification order). Because the
@@ -90,10 +91,30 @@ def build_search_index(conn: sqlite3.Connection, ctx: BuildContext) -> None:
     _add_official_terms(conn)
     ctx.progress("Search lexicon")
     lexicon = _add_lexicon(conn, ctx)
+    articles = _add_article_terms(conn)
     ctx.progress("Search index")
-    counts = refresh_terms(conn)
+    counts = refresh_terms(conn)  # derived once, from every kind of term
     ctx.progress("Search index stored")
-    ctx.meta["search"] = {**counts, "lexicon_entries": lexicon}
+    ctx.meta["search"] = {**counts, "lexicon_entries": lexicon, "article_terms": articles}
+
+
+def _add_article_terms(conn: sqlite3.Connection) -> int:
+    """Article titles and synonyms (``article_term``, when the articles step ran). A range adds
+    its two end codes, the codes a search result can link to."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'article_term'").fetchone() is None:
+        return 0
+
+    def targets(code: str) -> list[str]:
+        known = conn.execute("SELECT 1 FROM lookup WHERE key = ?", (compact(code),)).fetchone()
+        return [code] if known or "-" not in code else list(dict.fromkeys(code.split("-")))
+
+    rows = [
+        (term, lang, one, "article", f"nosology article {lang}/{slug}")
+        for term, lang, slug, code in conn.execute("SELECT term, lang, slug, code FROM article_term ORDER BY rowid").fetchall()
+        for one in targets(code)
+    ]
+    conn.executemany("INSERT INTO search_term (term, lang, code, kind, source) VALUES (?, ?, ?, ?, ?)", rows)
+    return len(rows)
 
 
 def _add_official_terms(conn: sqlite3.Connection) -> None:
