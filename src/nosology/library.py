@@ -5,13 +5,14 @@ Nothing is loaded at import time; :meth:`Library.open` does it explicitly.
 
 from __future__ import annotations
 
+import os
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from nosology.build import BuildContext, build_database
 from nosology.build.steps import Progress
 from nosology.classification import Classification
-from nosology.errors import DataMissing
 from nosology.settings import Settings, load_settings
 from nosology.store import ReferenceStore
 
@@ -24,20 +25,14 @@ __all__ = ["Library", "build"]
 
 def build(settings: Settings, progress: Progress | None = None) -> dict[str, Any]:
     """Build the reference database of ``settings`` from the official sources and our content."""
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parent
-    ctx = BuildContext(content_dir=_content_dir(), lexicon_dir=root / "lexicon")
+    ctx = BuildContext(content_dir=_content_dir(), lexicon_dir=Path(__file__).resolve().parent / "lexicon")
     if progress is not None:
         ctx.progress = progress
     return build_database(settings.reference_db, ctx)
 
 
-def _content_dir() -> Any:
+def _content_dir() -> Path:
     """The articles: ``content/`` beside the source tree (a checkout), or NOSOLOGY_CONTENT_DIR."""
-    import os
-    from pathlib import Path
-
     env = os.environ.get("NOSOLOGY_CONTENT_DIR")
     if env:
         return Path(env)
@@ -53,11 +48,9 @@ class Library:
     @classmethod
     def open(cls, settings: Settings | None = None, *, build_if_missing: bool = False, progress: Progress | None = None) -> Library:
         settings = settings or load_settings()
-        if not settings.reference_db.is_file():
-            if not build_if_missing:
-                raise DataMissing(f"reference database {settings.reference_db} not found: run `nosology build`")
+        if build_if_missing and not settings.reference_db.is_file():
             build(settings, progress)
-        return cls(settings, ReferenceStore(settings.reference_db))
+        return cls(settings, ReferenceStore(settings.reference_db))  # raises DataMissing / DataCorrupt
 
     @cached_property
     def search(self) -> SearchEngine:
