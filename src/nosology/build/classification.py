@@ -47,6 +47,7 @@ def build_classification(conn: sqlite3.Connection, ctx: BuildContext) -> None:
     kinds = Counter(i.kind for i in items)
     notes = Counter(k for i in items for k, _ in i.notes)
     keys = {i.key for i in items}
+    # a block whose only child (the next item in pre-order: items[seq], seq being 1-based) has its identifier
     single = sum(1 for i in items if i.kind == "block" and i.n_children == 1 and items[i.seq].key == i.key)
     ctx.meta["sources"] = [
         {"key": s.key, "title": s.title, "distribution": s.distribution, "file": s.relative_path, "sha256": sha256_file(paths[s.key])}
