@@ -17,7 +17,7 @@ from nosology.web.i18n import request_lang
 from nosology.web.security import check_csrf, safe_next
 from nosology.web.templating import render
 
-__all__ = ["Form", "RowId", "checked_form", "page", "require_user", "see_other", "signed_in_or_login", "threaded", "translated"]
+__all__ = ["Form", "RowId", "checked_form", "page", "require_user", "see_other", "signed_in_action", "signed_in_or_login", "threaded", "translated"]
 
 T = TypeVar("T")
 # Row ids in URLs: bounded so no database sees a number it cannot hold.
@@ -66,6 +66,21 @@ def signed_in_or_login(request: Request) -> Principal | RedirectResponse:
 
         return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
     return user
+
+
+async def signed_in_action(
+    request: Request, act: Callable[[AccountService, Principal, Form], object], then: str, *, follow_next: bool = False,
+) -> Response:
+    """A form POST that changes the signed-in user's data: CSRF-checked, ``act`` run off the event
+    loop, then a 303 to ``then`` (or to the form's safe ``next`` when ``follow_next``)."""
+    form = await checked_form(request)
+
+    def run() -> Response:
+        service, user = require_user(request)
+        act(service, user, form)
+        return see_other(form.get("next") if follow_next else None, then)
+
+    return await threaded(run)
 
 
 def see_other(target: str | None, default: str = "/") -> RedirectResponse:

@@ -20,6 +20,7 @@ from nosology.web.accounts.forms import (
     page,
     require_user,
     see_other,
+    signed_in_action,
     signed_in_or_login,
     threaded,
 )
@@ -139,14 +140,7 @@ async def create_token(request: Request) -> Response:
 
 @router.post("/account/tokens/{token_id}/revoke")
 async def revoke_token(request: Request, token_id: RowId) -> Response:
-    await checked_form(request)
-
-    def run() -> Response:
-        service, user = require_user(request)
-        service.revoke_token(user.user_id, token_id)
-        return see_other("/account")
-
-    return await threaded(run)
+    return await signed_in_action(request, lambda s, user, form: s.revoke_token(user.user_id, token_id), "/account")
 
 
 @router.get("/account/export")

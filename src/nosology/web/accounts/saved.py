@@ -18,6 +18,7 @@ from nosology.web.accounts.forms import (
     page,
     require_user,
     see_other,
+    signed_in_action,
     signed_in_or_login,
     threaded,
     translated,
@@ -100,14 +101,7 @@ def _form_action(route: str, action: Any) -> None:
     """A POST route on one saved code: CSRF-checked, then back to the Saved page."""
 
     async def endpoint(request: Request, code: str) -> Response:
-        form = await checked_form(request)
-
-        def run() -> Response:
-            service, user = require_user(request)
-            action(service, user.user_id, code, form)
-            return see_other(form.get("next"), "/saved")
-
-        return await threaded(run)
+        return await signed_in_action(request, lambda s, user, form: action(s, user.user_id, code, form), "/saved", follow_next=True)
 
     router.add_api_route(route, endpoint, methods=["POST"], name=route)
 
@@ -128,26 +122,12 @@ _form_action("/saved/{code}/move", lambda s, uid, code, form: s.saved.move(uid, 
 
 @router.post("/saved/lists")
 async def create_list(request: Request) -> Response:
-    form = await checked_form(request)
-
-    def run() -> Response:
-        service, user = require_user(request)
-        service.saved.create_list(user.user_id, form.get("name", ""))
-        return see_other("/saved")
-
-    return await threaded(run)
+    return await signed_in_action(request, lambda s, user, form: s.saved.create_list(user.user_id, form.get("name", "")), "/saved")
 
 
 @router.post("/saved/lists/{list_id}/delete")
 async def delete_list(request: Request, list_id: RowId) -> Response:
-    await checked_form(request)
-
-    def run() -> Response:
-        service, user = require_user(request)
-        service.saved.delete_list(user.user_id, list_id)
-        return see_other("/saved")
-
-    return await threaded(run)
+    return await signed_in_action(request, lambda s, user, form: s.saved.delete_list(user.user_id, list_id), "/saved")
 
 
 def _csv_response(service: AccountService, user_id: int, list_id: int | None, filename: str) -> Response:
