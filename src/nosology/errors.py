@@ -13,6 +13,7 @@ __all__ = [
     "InvalidQuery",
     "NosologyError",
     "NotFound",
+    "SettingInvalid",
     "SourceChecksumMismatch",
     "SourceMissing",
     "UnknownCodeSystem",
@@ -99,3 +100,9 @@ class AccountsUnavailable(NosologyError):
     """The accounts database cannot be reached."""
 
     status_code = 503
+
+
+class SettingInvalid(NosologyError):
+    """A setting has a value nosology cannot use (the message names the setting and the value)."""
+
+    status_code = 500

@@ -10,8 +10,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from nosology.build import BuildContext, build_database
-from nosology.build.steps import Progress
+from nosology.ingest import BuildContext, build_database
+from nosology.ingest.steps import Progress
 from nosology.classification import Classification
 from nosology.settings import Settings, load_settings
 from nosology.store import ReferenceStore
@@ -32,11 +32,11 @@ def build(settings: Settings, progress: Progress | None = None) -> dict[str, Any
 
 
 def _content_dir() -> Path:
-    """The articles: ``content/`` beside the source tree (a checkout), or NOSOLOGY_CONTENT_DIR."""
+    """The articles: ``articles/`` inside the package (installed with it), or NOSOLOGY_CONTENT_DIR."""
     env = os.environ.get("NOSOLOGY_CONTENT_DIR")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[2] / "content"
+    return Path(__file__).resolve().parent / "articles"
 
 
 class Library:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from nosology.errors import SettingInvalid
+
 __all__ = ["SETTINGS", "Setting", "Settings", "load_settings"]
 
 
@@ -68,6 +70,15 @@ class Settings:
         return f"sqlite:///{(self.data_dir / 'accounts.sqlite').resolve()}"
 
 
+def _refuse_gated_safety(gated: tuple[str, ...]) -> None:
+    from nosology.content.format import NEVER_GATED
+
+    refused = sorted(set(gated) & NEVER_GATED)
+    if refused:
+        raise SettingInvalid(f"NOSOLOGY_GATED_SECTIONS={','.join(gated)!r}: {', '.join(refused)} carry safety information "
+                             "and can never be gated (gate treatment details only)")
+
+
 def load_settings(environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
     env = os.environ if environ is None else environ
     values: dict[str, Any] = {}
@@ -78,5 +89,6 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: Any) ->
     gated = values["gated_sections"]
     if isinstance(gated, str):
         values["gated_sections"] = tuple(s.strip() for s in gated.split(",") if s.strip())
+    _refuse_gated_safety(tuple(values["gated_sections"]))
     values["data_dir"] = Path(values["data_dir"])
     return Settings(**values)

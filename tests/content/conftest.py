@@ -12,7 +12,7 @@ from typing import ClassVar
 
 import pytest
 
-from nosology.build import BuildContext
+from nosology.ingest import BuildContext
 from nosology.content.codes import CodeSpan
 from nosology.content.loader import load_articles
 from nosology.library import Library

@@ -12,8 +12,8 @@ from nosology.content.check import check_content
 from nosology.content.codes import SqliteCodes
 from nosology.library import Library
 
-CONTENT = Path(__file__).resolve().parents[2] / "content"
-# The six pairs of content/README.md: (en slug, fr slug, codes).
+CONTENT = Path(__file__).resolve().parents[2] / "src" / "nosology" / "articles"
+# The six pairs of src/nosology/articles/README.md: (en slug, fr slug, codes).
 PAIRS = [
     ("heterotopic-ossification", "ossification-heterotopique", ["M61"]),
     ("myositis-ossificans-traumatica", "myosite-ossifiante-traumatique", ["M61.0"]),

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from nosology.build.steps import BuildContext
+from nosology.ingest.steps import BuildContext
 from nosology.classification import Classification
 from nosology.search.engine import SearchEngine
 from nosology.search.index import build_search_index, refresh_terms
@@ -37,7 +37,7 @@ CIM = [("J189", "J18.9", "Pneumopathie, sans précision"), ("M613", "M61.3", "Ca
 
 def make_db(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path)
-    conn.executescript(resources.files("nosology.build").joinpath("schema.sql").read_text(encoding="utf-8"))
+    conn.executescript(resources.files("nosology.ingest").joinpath("schema.sql").read_text(encoding="utf-8"))
     last = {seq: seq for seq, *_ in ITEMS}
     for seq, _code, _kind, _title, parent, *_ in reversed(ITEMS):
         if parent is not None:

@@ -28,8 +28,8 @@ def _codes() -> Iterator[SqliteCodes]:
     if settings.reference_db.is_file():
         yield SqliteCodes(ReferenceStore(settings.reference_db).connection())
         return
-    from nosology.build import BuildContext, build_database
-    from nosology.build.classification import build_classification
+    from nosology.ingest import BuildContext, build_database
+    from nosology.ingest.classification import build_classification
 
     err.print("no reference database yet: reading ICD-10-CM into a temporary one (about 30 s)", highlight=False)
     with tempfile.TemporaryDirectory(prefix="nosology-check-") as tmp:
@@ -46,7 +46,7 @@ def _default_dir() -> Path:
 
 @content_app.command("check")
 def check(
-    directory: Path | None = typer.Option(None, "--dir", help="Content directory (default: content/ or NOSOLOGY_CONTENT_DIR)."),
+    directory: Path | None = typer.Option(None, "--dir", help="Content directory (default: the articles in the package, or NOSOLOGY_CONTENT_DIR)."),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Check every article: front matter, codes, sections, notice, links, references, translation
@@ -56,7 +56,9 @@ def check(
         err.print(f"error: no content directory at {content_dir}", highlight=False)
         raise typer.Exit(2)
     with fail_cleanly(), _codes() as codes:
-        result = check_content(content_dir, codes)
+        from nosology.settings import load_settings
+
+        result = check_content(content_dir, codes, load_settings().gated_sections)
     _report(result, content_dir, as_json)
     if result.problems:
         raise typer.Exit(1)

@@ -15,7 +15,7 @@ from markdown_it.token import Token
 
 from nosology.content.codes import CodeResolver, CodeSpan
 from nosology.content.fields import check_front_matter
-from nosology.content.format import LANGS, NOTICE, SECTIONS, SLUG, section_heading
+from nosology.content.format import EMERGENCY_WORDS, LANGS, NOTICE, SECTIONS, SLUG, section_heading
 from nosology.content.parse import Problem, SourceFile, parse_file
 from nosology.content.render import make_markdown
 
@@ -63,15 +63,20 @@ def article_files(content_dir: Path) -> tuple[list[Path], list[Problem]]:
     return files, problems
 
 
-def check_content(content_dir: Path, codes: CodeResolver) -> CheckResult:
-    """Parse and check every article under ``content_dir``."""
+def check_content(content_dir: Path, codes: CodeResolver, gated: Iterable[str] = ("treatment",)) -> CheckResult:
+    """Parse and check every article under ``content_dir``.
+
+    ``gated`` names the sections hidden from anonymous readers (the ``gated_sections`` setting):
+    emergency words inside one of them are a problem, since safety information must stay public.
+    """
     paths, problems = article_files(content_dir)
-    result = check_files(paths, codes)
+    result = check_files(paths, codes, gated)
     result.problems = sorted([*problems, *result.problems])
     return result
 
 
-def check_files(paths: Iterable[Path], codes: CodeResolver) -> CheckResult:
+def check_files(paths: Iterable[Path], codes: CodeResolver, gated: Iterable[str] = ("treatment",)) -> CheckResult:
+    gated_keys = frozenset(gated)
     md = make_markdown()
     detector = _Detector("commonmark", {"html": True, "linkify": False}).enable(["table", "strikethrough"])
     files = [parse_file(p, md) for p in paths]
@@ -82,6 +87,7 @@ def check_files(paths: Iterable[Path], codes: CodeResolver) -> CheckResult:
         spans[(source.lang, source.slug)] = check_front_matter(source, codes)
         _check_sections(source)
         _check_markup(source, walked[id(source)])
+        _check_gated_safety(source, gated_keys)
     index = {(f.lang, f.slug): f for f in files}
     for source in files:
         _check_links(source, walked[id(source)], index, codes)
@@ -125,6 +131,23 @@ def _check_sections(source: SourceFile) -> None:
             source.problem(line, f"missing required section '## {spec.headings[lang]}'")
     if not source.notice_tokens:
         source.problem(_last_line(source), f"the article must end with the notice, as its own final paragraph: {NOTICE[lang]}")
+
+
+def _check_gated_safety(source: SourceFile, gated: frozenset[str]) -> None:
+    pattern = EMERGENCY_WORDS.get(source.lang)
+    if pattern is None:
+        return
+    for section in source.sections:
+        if section.key not in gated:
+            continue
+        for token in section.tokens:
+            found = pattern.search(token.content) if token.type == "inline" else None
+            if found:
+                line = source.body_line + (token.map[0] if token.map else 0)
+                help_heading = section_heading(source.lang, "when_to_get_help")
+                source.problem(line, f"'{found.group(0)}' in the gated section '## {section.heading}': safety information "
+                               f"must be public, move it to '## {help_heading}' (or Prevention)")
+                break
 
 
 def _unknown_heading(lang: str, heading: str) -> str:

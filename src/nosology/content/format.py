@@ -1,6 +1,6 @@
 """The article format as data: languages, section keys and headings, front matter fields.
 
-``content/README.md`` is the human-readable form of this contract; this module is the one the
+``src/nosology/articles/README.md`` is the human-readable form of this contract; this module is the one the
 checker, the loader and the renderer read.
 """
 
@@ -10,9 +10,11 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
+    "EMERGENCY_WORDS",
     "FIELDS",
     "LANGS",
     "MIN_REFERENCES",
+    "NEVER_GATED",
     "NOTICE",
     "OPTIONAL_FIELDS",
     "REFERENCE_FIELDS",
@@ -37,6 +39,9 @@ class SectionSpec:
     key: str
     required: bool
     headings: dict[str, str]  # lang -> heading
+    # Safety information (warning signs, what to avoid) must reach every reader: a section marked
+    # so can never be listed in the gated_sections setting.
+    never_gated: bool = False
 
 
 SECTIONS: tuple[SectionSpec, ...] = (
@@ -46,10 +51,20 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("causes", True, {"en": "Causes", "fr": "Causes"}),
     SectionSpec("risk_factors", True, {"en": "Risk factors", "fr": "Facteurs de risque"}),
     SectionSpec("complications", True, {"en": "Complications", "fr": "Complications"}),
+    SectionSpec("when_to_get_help", True, {"en": "When to get medical help", "fr": "Quand consulter"}, never_gated=True),
     SectionSpec("treatment", True, {"en": "Treatment", "fr": "Traitement"}),
-    SectionSpec("prevention", False, {"en": "Prevention", "fr": "Prévention"}),
+    SectionSpec("prevention", False, {"en": "Prevention", "fr": "Prévention"}, never_gated=True),
     SectionSpec("classification", False, {"en": "Classification", "fr": "Classification"}),
 )
+
+NEVER_GATED: frozenset[str] = frozenset(spec.key for spec in SECTIONS if spec.never_gated)
+
+# Words that mark safety information (an emergency, a warning sign): a gated section holding them
+# would hide from anonymous readers what they most need, so the check refuses it.
+EMERGENCY_WORDS: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:emergenc(?:y|ies)|911|112|ambulance|call (?:a doctor|your doctor) (?:at once|right away|immediately)|warning signs?)\b", re.IGNORECASE),
+    "fr": re.compile(r"\b(?:urgences?|samu|appele[rz] le 15|le 15\b|112|signes? d'alerte|signaux d'alerte)", re.IGNORECASE),
+}
 
 # The closing paragraph every article ends with, exactly.
 NOTICE: dict[str, str] = {

@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from nosology.build.steps import BuildContext
+from nosology.ingest.steps import BuildContext
 from nosology.content.check import CheckResult, check_content
 from nosology.content.codes import SqliteCodes
 from nosology.content.fields import reviewed_date

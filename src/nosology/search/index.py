@@ -28,7 +28,7 @@ import re
 import sqlite3
 from collections import Counter
 
-from nosology.build.steps import BuildContext
+from nosology.ingest.steps import BuildContext
 from nosology.codes import compact
 from nosology.search.lexicon import check_codes, load_lexicon
 from nosology.search.normalise import tokens

@@ -1,4 +1,4 @@
-"""Parser edge cases on a hand-made tabular file (tests/build/fixtures/mini-tabular.xml)."""
+"""Parser edge cases on a hand-made tabular file (tests/ingest/fixtures/mini-tabular.xml)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from nosology.build.icd10cm import ParsedItem, parse_code_list, parse_tabular
+from nosology.ingest.icd10cm import ParsedItem, parse_code_list, parse_tabular
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -77,7 +77,7 @@ CIM10_FR = Source(
     title="CIM-10 FR labels (ATIH), as shipped in edsnlp 0.23.0 (vendored)",
     package="nosology",
     distribution="edsnlp==0.23.0",
-    relative_path="build/vendor/cim10.csv.gz",
+    relative_path="ingest/vendor/cim10.csv.gz",
     sha256="52e1d40fd11c64d2558e6852bc36d616fc78bebee77d3579a4d4f28aee386af8",
 )
 

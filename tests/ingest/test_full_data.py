@@ -21,8 +21,8 @@ from collections import Counter
 
 import pytest
 
-from nosology.build.icd10cm import NOTE_KINDS
-from nosology.build.sources import ICD10CM_TABULAR
+from nosology.ingest.icd10cm import NOTE_KINDS
+from nosology.ingest.sources import ICD10CM_TABULAR
 from nosology.library import Library
 
 

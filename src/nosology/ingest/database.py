@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
-from nosology.build.steps import BuildContext, BuildStep
+from nosology.ingest.steps import BuildContext, BuildStep
 
 __all__ = ["SCHEMA_VERSION", "build_database", "default_steps"]
 
@@ -27,7 +27,7 @@ def default_steps() -> list[tuple[str, BuildStep]]:
     Articles come before search, so the search step indexes their titles and synonyms along with
     every other term and derives its index once.
     """
-    from nosology.build.classification import build_classification
+    from nosology.ingest.classification import build_classification
     from nosology.content.loader import load_articles
     from nosology.search.index import build_search_index
 
@@ -45,7 +45,7 @@ def build_database(target: Path, ctx: BuildContext | None = None, steps: list[tu
     try:
         conn.execute("PRAGMA journal_mode = OFF")
         conn.execute("PRAGMA synchronous = OFF")
-        conn.executescript(resources.files("nosology.build").joinpath("schema.sql").read_text(encoding="utf-8"))
+        conn.executescript(resources.files("nosology.ingest").joinpath("schema.sql").read_text(encoding="utf-8"))
         timings: dict[str, float] = {}
         for name, step in steps or default_steps():
             t0 = time.perf_counter()

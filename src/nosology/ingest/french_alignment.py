@@ -23,7 +23,7 @@ from pathlib import Path
 from lxml import etree
 from rapidfuzz import fuzz
 
-from nosology.build.icd10cm import ParsedItem
+from nosology.ingest.icd10cm import ParsedItem
 
 __all__ = [
     "Equivalent",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nosology.build.alignment import cm_site, fr_site, same_meaning
+from nosology.ingest.french_alignment import cm_site, fr_site, same_meaning
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from nosology.build import BuildContext, build_database
-from nosology.build.classification import build_classification
+from nosology.ingest import BuildContext, build_database
+from nosology.ingest.classification import build_classification
 
 
 def _digest(path: Path) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 
-from nosology.build.alignment import align, parse_cim10, parse_who
-from nosology.build.icd10cm import NOTE_KINDS, ParsedItem, parse_code_list, parse_tabular
-from nosology.build.sources import SOURCES, sha256_file
-from nosology.build.steps import BuildContext
+from nosology.ingest.french_alignment import align, parse_cim10, parse_who
+from nosology.ingest.icd10cm import NOTE_KINDS, ParsedItem, parse_code_list, parse_tabular
+from nosology.ingest.sources import SOURCES, sha256_file
+from nosology.ingest.steps import BuildContext
 from nosology.codes import with_dot
 
 __all__ = ["build_classification"]
