@@ -10,9 +10,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from nosology.classification import Classification
 from nosology.ingest import BuildContext, build_database
 from nosology.ingest.steps import Progress
-from nosology.classification import Classification
 from nosology.settings import Settings, load_settings
 from nosology.store import ReferenceStore
 

@@ -12,9 +12,9 @@ from typing import ClassVar
 
 import pytest
 
-from nosology.ingest import BuildContext
 from nosology.content.codes import CodeSpan
 from nosology.content.loader import load_articles
+from nosology.ingest import BuildContext
 from nosology.library import Library
 from nosology.settings import Settings
 from nosology.store import ReferenceStore

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from nosology.ingest.steps import BuildContext
 from nosology.classification import Classification
+from nosology.ingest.steps import BuildContext
 from nosology.search.engine import SearchEngine
 from nosology.search.index import build_search_index, refresh_terms
 from nosology.search.lexicon import LexiconError

@@ -11,13 +11,13 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from nosology.ingest.steps import BuildContext
 from nosology.content.check import CheckResult, check_content
 from nosology.content.codes import SqliteCodes
 from nosology.content.fields import reviewed_date
 from nosology.content.parse import SourceFile
 from nosology.content.render import make_markdown, render_tokens
 from nosology.errors import ContentInvalid
+from nosology.ingest.steps import BuildContext
 
 __all__ = ["SCHEMA", "load_articles", "store_articles"]
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 
+from nosology.codes import with_dot
 from nosology.ingest.french_alignment import align, parse_cim10, parse_who
 from nosology.ingest.icd10cm import NOTE_KINDS, ParsedItem, parse_code_list, parse_tabular
 from nosology.ingest.sources import SOURCES, sha256_file
 from nosology.ingest.steps import BuildContext
-from nosology.codes import with_dot
 
 __all__ = ["build_classification"]
 

@@ -27,8 +27,8 @@ def default_steps() -> list[tuple[str, BuildStep]]:
     Articles come before search, so the search step indexes their titles and synonyms along with
     every other term and derives its index once.
     """
-    from nosology.ingest.classification import build_classification
     from nosology.content.loader import load_articles
+    from nosology.ingest.classification import build_classification
     from nosology.search.index import build_search_index
 
     return [("classification", build_classification), ("articles", load_articles), ("search", build_search_index)]

@@ -28,8 +28,8 @@ import re
 import sqlite3
 from collections import Counter
 
-from nosology.ingest.steps import BuildContext
 from nosology.codes import compact
+from nosology.ingest.steps import BuildContext
 from nosology.search.lexicon import check_codes, load_lexicon
 from nosology.search.normalise import tokens
 from nosology.search.stemming import Stemmers
