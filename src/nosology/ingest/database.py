@@ -29,9 +29,17 @@ def default_steps() -> list[tuple[str, BuildStep]]:
     """
     from nosology.content.loader import load_articles
     from nosology.ingest.classification import build_classification
+    from nosology.ingest.drg import build_drg
+    from nosology.ingest.history import build_history
     from nosology.search.index import build_search_index
 
-    return [("classification", build_classification), ("articles", load_articles), ("search", build_search_index)]
+    return [
+        ("classification", build_classification),
+        ("history", build_history),
+        ("drg", build_drg),
+        ("articles", load_articles),
+        ("search", build_search_index),
+    ]
 
 
 def build_database(target: Path, ctx: BuildContext | None = None, steps: list[tuple[str, BuildStep]] | None = None) -> dict[str, object]:

@@ -32,3 +32,12 @@ CREATE TABLE seven_chr (seq INTEGER NOT NULL, pos INTEGER NOT NULL, char TEXT NO
 CREATE INDEX seven_chr_seq ON seven_chr(seq);
 CREATE TABLE who (key TEXT PRIMARY KEY, code TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL, parent TEXT) WITHOUT ROWID;
 CREATE TABLE cim10 (key TEXT PRIMARY KEY, code TEXT NOT NULL, title TEXT NOT NULL) WITHOUT ROWID;
+-- Code history FY2019-FY2026 (ingest/history.py): one row per code that existed in any of those
+-- years. Years are bit masks (bit 0 = FY2019); title is the last one, kept for codes FY2026 lacks.
+CREATE TABLE code_history (key TEXT PRIMARY KEY, code TEXT NOT NULL, billable_years INTEGER NOT NULL, header_years INTEGER NOT NULL, chapter INTEGER, title TEXT) WITHOUT ROWID;
+CREATE TABLE code_revision (key TEXT NOT NULL, year INTEGER NOT NULL, old TEXT NOT NULL, new TEXT NOT NULL, PRIMARY KEY (key, year)) WITHOUT ROWID;
+CREATE TABLE code_change (year INTEGER NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL, code TEXT NOT NULL, chapter INTEGER, title TEXT NOT NULL, PRIMARY KEY (year, kind, key)) WITHOUT ROWID;
+-- MS-DRG v43 severity of secondary diagnoses (ingest/drg.py): level 'mcc' or 'cc', the Table 6K
+-- collection of principal diagnoses that cancel it, and whether it counts only if discharged alive.
+CREATE TABLE drg_severity (key TEXT PRIMARY KEY, level TEXT NOT NULL, pdx_collection INTEGER, alive_only INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE drg_pdx (collection INTEGER NOT NULL, key TEXT NOT NULL, PRIMARY KEY (collection, key)) WITHOUT ROWID;
