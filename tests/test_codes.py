@@ -12,7 +12,8 @@ from nosology.codes import compact, looks_like_code, with_dot
 @pytest.mark.parametrize(
     ("typed", "key"),
     [("M61.28", "M6128"), ("m6128", "M6128"), (" M61 28 ", "M6128"), ("M61-28", "M6128"), ("t8489xa", "T8489XA"),
-     ("M60-M63", "M60-M63"), ("m60 - m63", "M60-M63"), ("13", "13"), ("M61.", "M61"), ("s72_001a", "S72001A")],
+     ("M60-M63", "M60-M63"), ("m60 - m63", "M60-M63"), ("13", "13"), ("M61.", "M61"), ("s72_001a", "S72001A"),
+     ("F01.A11", "F01A11"), ("f01a11", "F01A11")],
 )
 def test_compact(typed: str, key: str) -> None:
     assert compact(typed) == key

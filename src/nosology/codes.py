@@ -18,7 +18,8 @@ def compact(text: str) -> str:
     Block ranges keep their dash (``M60-M63``); chapters are their number (``13``).
     """
     cleaned = text.strip().upper()
-    block = _BLOCK_SHAPE.match(_SEPARATORS.sub("-", cleaned).strip("-"))
+    # only a dash makes a range: F01.A11 is a code whose 4th character is a letter, not F01-A11
+    block = _BLOCK_SHAPE.match(_SEPARATORS.sub("-", cleaned).strip("-")) if "-" in cleaned else None
     if block:
         return f"{block.group(1)}-{block.group(2)}"
     return _SEPARATORS.sub("", cleaned)
