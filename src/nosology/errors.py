@@ -17,6 +17,7 @@ __all__ = [
     "SourceChecksumMismatch",
     "SourceMissing",
     "UnknownCodeSystem",
+    "UnknownVersion",
 ]
 
 
@@ -56,6 +57,17 @@ class CodeNotFound(NotFound):
 
 class UnknownCodeSystem(NotFound):
     """A terminology request names a code system or value set nosology does not serve."""
+
+
+class UnknownVersion(NotFound):
+    """A fiscal year (version) of ICD-10-CM that nosology has no code set for; ``suggestions``
+    are the years it has."""
+
+    suggestion_kind = "version"
+
+    def __init__(self, message: str, years: list[int]) -> None:
+        super().__init__(message, suggestions=[str(y) for y in years])
+        self.years = years
 
 
 class InvalidParameter(NosologyError):

@@ -18,6 +18,8 @@ from nosology.store import ReferenceStore
 
 if TYPE_CHECKING:
     from nosology.content.articles import Articles
+    from nosology.drg import Drg
+    from nosology.history import History
     from nosology.search.engine import SearchEngine
 
 __all__ = ["Library", "build"]
@@ -63,6 +65,18 @@ class Library:
         from nosology.content.articles import Articles
 
         return Articles(self.store, self.settings)
+
+    @cached_property
+    def history(self) -> History:
+        from nosology.history import History
+
+        return History(self.store, self.classification)
+
+    @cached_property
+    def drg(self) -> Drg:
+        from nosology.drg import Drg
+
+        return Drg(self.store)
 
     def info(self) -> dict[str, Any]:
         meta = self.store.meta()

@@ -7,10 +7,11 @@ from typing import Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
+from nosology.code_facts import code_facts
 from nosology.library import Library
 from nosology.web.cache import LruCache
 from nosology.web.deps import get_library
-from nosology.web.schemas import CodeResponse, InfoResponse, ValidationResponse
+from nosology.web.schemas import CodeResponse, InfoResponse, RetiredCodeResponse, ValidationResponse
 
 __all__ = ["router"]
 
@@ -21,14 +22,20 @@ CodePath = Path(..., max_length=64, description="An ICD-10-CM code in any common
 
 # async, with no await inside: the SQLite reads take well under a millisecond, and running them on
 # the event loop saves the thread-pool hand-off, which costs more than the work on this hot path.
-@router.get("/codes/{code}", response_model=CodeResponse, responses={404: {"description": "Unknown code, with suggestions"}})
+@router.get("/codes/{code}", response_model=CodeResponse | RetiredCodeResponse,
+            responses={404: {"description": "Unknown code, with suggestions"}})
 async def get_code(
     request: Request,
     library: Library = Depends(get_library),
     code: str = CodePath,
     lang: str = Query("en", pattern="^(en|fr)$", description="Language of the article summary: en or fr."),
 ) -> Response:
-    item = library.classification.get(code)
+    item = library.classification.find(code)
+    if item is None:
+        retired = library.history.retirement(code)
+        if retired is not None:  # a code of an earlier year: say what happened to it, not 404
+            return Response(RetiredCodeResponse.model_validate(retired.to_dict()).model_dump_json(), media_type="application/json")
+        item = library.classification.get(code)  # raises CodeNotFound with suggestions
     cache: LruCache[bytes] = request.app.state.code_json_cache
     body = cache.get_or_make((item.seq, lang), lambda: _code_json(library, item.code, lang))
     return Response(body, media_type="application/json")
@@ -38,12 +45,13 @@ def _code_json(library: Library, code: str, lang: str) -> bytes:
     record = library.classification.record(code)
     data = record.to_dict()
     data["article"] = library.articles.summary_for(record.item, record.ancestors, lang)
+    data |= code_facts(library, record).to_dict()
     return CodeResponse.model_validate(data).model_dump_json().encode()
 
 
 @router.get("/validate/{code}", response_model=ValidationResponse)
 def validate_code(library: Library = Depends(get_library), code: str = CodePath) -> dict[str, Any]:
-    return library.classification.validate(code).to_dict()
+    return library.history.validate(code).to_dict()
 
 
 @router.get("/info", response_model=InfoResponse)

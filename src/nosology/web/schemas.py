@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-__all__ = ["CodeResponse", "ErrorResponse", "InfoResponse", "ItemBrief", "ValidationResponse"]
+__all__ = ["ChangesResponse", "CodeResponse", "ErrorResponse", "InfoResponse", "ItemBrief", "RetiredCodeResponse", "ValidationResponse"]
 
 
 class ItemBrief(BaseModel):
@@ -62,6 +62,32 @@ class CodeResponse(BaseModel):
     who: EquivalentModel | None
     billable_children: int
     article: dict[str, Any] | None = None
+    history: dict[str, Any] | None = None  # years valid, revisions (nosology.history.CodeHistory)
+    drg: dict[str, Any] | None = None  # MS-DRG v43: {version, severity: mcc|cc|null, excluded_with}
+    flags: dict[str, Any] | None = None  # manifestation, code first, companions, maternal/newborn
+
+
+class RetiredCodeResponse(BaseModel):
+    """A code of an earlier fiscal year that is not valid now, and what replaced it."""
+
+    code: str
+    title: str
+    valid: bool
+    reason: str
+    since: int
+    message: str
+    history: dict[str, Any]
+    ancestor: ItemBrief | None
+    replacement: str
+    replaced_by: list[ItemBrief]
+
+
+class ChangesResponse(BaseModel):
+    year: int
+    previous: int
+    counts: dict[str, int]
+    by_chapter: list[dict[str, int]]
+    changes: dict[str, list[dict[str, Any]]]
 
 
 class ValidationResponse(BaseModel):
