@@ -6,7 +6,9 @@ import typer
 from rich.table import Table
 from rich.tree import Tree
 
+from nosology.cli.facts import show_facts, show_retired
 from nosology.cli.output import console, fail_cleanly, open_library, print_json
+from nosology.code_facts import code_facts
 from nosology.models import CodeRecord
 
 __all__ = ["code", "validate"]
@@ -19,11 +21,22 @@ def code(
 ) -> None:
     """Show everything about a code: title, place in the classification, notes, decoding."""
     with fail_cleanly():
-        record = open_library().classification.record(value)
+        library = open_library()
+        retired = library.history.retirement(value) if library.classification.find(value) is None else None
+        if retired is None:
+            record = library.classification.record(value)
+            facts = code_facts(library, record)
+    if retired is not None:  # a code of an earlier fiscal year: what happened to it
+        if as_json:
+            print_json(retired.to_dict())
+        else:
+            show_retired(retired)
+        return
     if as_json:
-        print_json(record.to_dict())
+        print_json(record.to_dict() | facts.to_dict())
         return
     _show(record, lang)
+    show_facts(facts)
 
 
 def _title(title: str, title_fr: str | None, lang: str) -> str:
@@ -70,7 +83,7 @@ def validate(
 ) -> None:
     """Say whether a code is valid and billable; exit 0 when billable, 1 otherwise."""
     with fail_cleanly():
-        result = open_library().classification.validate(value)
+        result = open_library().history.validate(value)
     if as_json:
         print_json(result.to_dict())
     else:
