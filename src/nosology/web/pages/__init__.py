@@ -19,6 +19,7 @@ from nosology.web.i18n import LANGUAGES, Catalogues, lang_of_path, request_lang
 from nosology.web.pages.articles import router as articles_router
 from nosology.web.pages.assets import Assets
 from nosology.web.pages.assets import router as assets_router
+from nosology.web.pages.changes import router as changes_router
 from nosology.web.pages.codes import router as codes_router
 from nosology.web.pages.common import PageState, base_url, other_lang_path, with_lang
 from nosology.web.pages.errors import render_error
@@ -29,11 +30,11 @@ from nosology.web.pages.sitemap import router as sitemap_router
 __all__ = ["install", "router"]
 
 router = APIRouter()
-for _part in (assets_router, home_router, search_router, codes_router, articles_router, sitemap_router):
+for _part in (assets_router, home_router, search_router, codes_router, changes_router, articles_router, sitemap_router):
     router.include_router(_part)
 
 # Paths served in both languages by this package (others take ``?lang=fr``).
-_BILINGUAL = ("/search", "/codes/", "/articles")
+_BILINGUAL = ("/search", "/codes/", "/articles", "/changes")
 _ACCOUNT_PAGES = frozenset({"/login", "/signup"})
 
 

@@ -11,7 +11,9 @@ from fastapi.responses import RedirectResponse, Response
 from markupsafe import Markup
 
 from nosology.bodymap import BodySite
+from nosology.code_facts import code_facts
 from nosology.content.articles import Article
+from nosology.history import fiscal_years_text
 from nosology.library import Library
 from nosology.models import Item
 from nosology.web.auth import is_signed_in, saved_codes
@@ -19,6 +21,7 @@ from nosology.web.i18n import lang_of_path
 from nosology.web.pages.codeview import build_view, title_in
 from nosology.web.pages.common import add_page, code_url, page, page_state, translate
 from nosology.web.pages.linkify import linkify
+from nosology.web.pages.retired import retired_page
 
 __all__ = ["article_for", "figure", "router"]
 
@@ -45,7 +48,12 @@ def code_page(request: Request, code: str) -> Response:
     lang = lang_of_path(request.url.path)
     library: Library = request.app.state.library
     classification = library.classification
-    item = classification.get(code[:64])
+    item = classification.find(code[:64])
+    if item is None:
+        retired = library.history.retirement(code[:64])
+        if retired is not None:  # a code of an earlier fiscal year: what happened to it, not a 404
+            return retired_page(request, retired, code, lang)
+        item = classification.get(code[:64])
     if code != item.code:
         target = code_url(item.code, lang)
         if request.url.query:
@@ -76,6 +84,9 @@ def code_page(request: Request, code: str) -> Response:
             "signed_in": signed_in,
             "saved": saved,
             "code_url": url,
+            "facts": code_facts(library, record),
+            "note": note,
+            "years_text": fiscal_years_text,
         }
 
     description = f"{item.code}: {title.text}. " + _("Official ICD-10-CM title and notes, what each character means, the body site and related codes.")

@@ -56,13 +56,19 @@ def _article_links(library: Any, slugs: list[str], lang: str) -> list[dict[str, 
     return links
 
 
+def _version_links(library: Any, years: list[str], lang: str) -> list[dict[str, str]]:
+    prefix = "/fr" if lang == "fr" else ""
+    return [{"code": f"FY{y}", "title": "", "url": f"{prefix}/changes/{y}"} for y in years]
+
+
 def render_error(request: Request, status: int, payload: dict[str, Any]) -> Response:
     from nosology.web.errors import _plain_html
 
     lang = request_lang(request)
     try:
         library = request.app.state.library
-        suggestions = (_article_links if payload.get("suggestion_kind") == "article" else _code_links)(library, payload.get("suggestions", [])[:8], lang)
+        linker = {"article": _article_links, "version": _version_links}.get(payload.get("suggestion_kind", ""), _code_links)
+        suggestions = linker(library, payload.get("suggestions", [])[:8], lang)
         heading = translate(request, lang, _HEADINGS.get(status, "Error"))
         detail, detail_lang = str(payload.get("detail", "")), "en"
         code = _CODE_PATH.match(request.url.path)
