@@ -52,7 +52,8 @@ def test_info_json() -> None:
     result = runner.invoke(app, ["info", "--json"])
     meta = json.loads(result.output)
     assert meta["counts"]["items"] == 98_505
-    assert {s["key"] for s in meta["sources"]} == {"icd10cm", "icd10cm_codes", "who", "cim10"}
+    years = {f"icd10cm_{y}" for y in range(2019, 2026)}
+    assert {s["key"] for s in meta["sources"]} == {"icd10cm", "icd10cm_codes", "who", "cim10", "drg_mcc", "drg_cc", "drg_cc_exclusions"} | years
 
 
 def test_info_without_database(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:

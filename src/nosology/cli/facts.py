@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.markup import escape
 
 from nosology.cli.output import console
 from nosology.code_facts import CodeFacts
 from nosology.history import Retirement, fiscal_years_text
 
-__all__ = ["show_facts", "show_retired"]
+__all__ = ["show_facts", "show_history_counts", "show_retired"]
 
 
 def show_retired(retired: Retirement) -> None:
@@ -51,3 +53,14 @@ def show_facts(facts: CodeFacts) -> None:
         _show_years(h.valid_years, h.header_years)
         for r in h.revisions:
             console.print(f"  FY{r.year} retitled: {r.old!r} -> {r.new!r}", highlight=False, markup=False)
+
+
+def show_history_counts(meta: dict[str, Any]) -> None:
+    """The ``nosology info`` lines of the code sets per year and of MS-DRG."""
+    history, drg = meta.get("history"), meta.get("drg")
+    if history:
+        console.print("[bold]billable codes per fiscal year[/] " + ", ".join(f"FY{y} {n:,}" for y, n in history["billable"].items()), highlight=False)
+        for year, kinds in history["changes"].items():
+            console.print(f"  FY{year} " + ", ".join(f"{k} {n:,}" for k, n in kinds.items()), highlight=False)
+    if drg:
+        console.print(f"[bold]MS-DRG v{drg['version']}[/] MCC {drg['mcc']:,}, CC {drg['cc']:,}, PDX exclusion collections {drg['pdx_collections']:,}", highlight=False)

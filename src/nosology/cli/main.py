@@ -8,6 +8,7 @@ import typer
 
 from nosology.cli.codes import code, validate
 from nosology.cli.content import content_app
+from nosology.cli.facts import show_history_counts
 from nosology.cli.output import console, fail_cleanly, print_json, progress_bar
 from nosology.cli.search import search
 from nosology.cli.user import user_app
@@ -56,6 +57,7 @@ def info(as_json: bool = typer.Option(False, "--json")) -> None:
     console.print(f"[bold]billable[/] {counts['billable']:,}   [bold]7th-character codes[/] {counts['seventh_character_codes']:,}")
     console.print("[bold]notes[/] " + ", ".join(f"{k} {v:,}" for k, v in counts["notes"].items()))
     console.print("[bold]French titles[/] " + ", ".join(f"{k} {v:,}" for k, v in counts["french"].items()))
+    show_history_counts(meta)
 
 
 @app.command()
