@@ -8,6 +8,7 @@ from nosology.classification import Classification
 from nosology.codes import compact
 from nosology.errors import CodeNotFound, InvalidParameter
 from nosology.terminology.params import OpParams
+from nosology.terminology.past_versions import lookup_in_year, past_year
 from nosology.terminology.resources import (
     DESIGNATION_USE,
     Param,
@@ -56,8 +57,11 @@ def _system_and_code(params: OpParams, code_name: str = "code", coding_name: str
 def lookup(classification: Classification, params: OpParams) -> dict[str, Any]:
     params.reject_unknown({"system", "code", "version", "coding", "displayLanguage", "property", "date"})
     system, code = _system_and_code(params)
-    system.check_version(params.text("version"))
     lang = params.language()
+    year = past_year(system, params.text("version"), classification)
+    if year is not None:
+        return lookup_in_year(classification, code, year, lang)
+    system.check_version(params.text("version"))
     wanted = set(params.texts("property"))
     concept = concept_or_404(system, code, classification)
 

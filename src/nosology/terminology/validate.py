@@ -15,6 +15,7 @@ from typing import Any
 from nosology.classification import Classification
 from nosology.errors import InvalidParameter, NosologyError
 from nosology.terminology.params import Coding, OpParams
+from nosology.terminology.past_versions import retired_message
 from nosology.terminology.resources import Param, param, parameters
 from nosology.terminology.systems import CM, CodeSystemInfo, Concept, find_concept, resolve_system
 from nosology.terminology.valuesets import ImplicitValueSet, parse_value_set
@@ -66,6 +67,8 @@ def _judge(coding: Coding, classification: Classification, value_set: ImplicitVa
     code = coding.code.strip()
     concept = find_concept(system, code, classification)
     if concept is None:
+        if system is CM and (retired := retired_message(classification, code)) is not None:
+            return Verdict(False, f"{code[:40]!r} is not valid in {system.url} version {system.version}: {retired}", coding, None, system)
         if system is CM:
             check = classification.validate(code)
             hint = f" (did you mean: {', '.join(check.suggestions[:5])}?)" if check.suggestions else ""
