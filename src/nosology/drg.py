@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import Any
 
 from nosology.codes import compact, with_dot
+from nosology.search.results import SearchResults
 from nosology.store import ReferenceStore
 
 __all__ = ["SEVERITIES", "Drg", "DrgSeverity"]
@@ -56,6 +57,17 @@ class Drg:
     def count(self, severity: str) -> int:
         return int(self.store.query_one("SELECT count(*) FROM drg_severity WHERE level = ?", (severity,)))
 
-    def keys_with(self, severity: str) -> set[str]:
-        """Every key of one severity (for filtering search results)."""
-        return {r["key"] for r in self.store.query("SELECT key FROM drg_severity WHERE level = ?", (severity,))}
+    def keys_with(self, severity: str) -> frozenset[str]:
+        """Every key of one severity."""
+        return self._keys.get(severity, frozenset())
+
+    @cached_property
+    def _keys(self) -> dict[str, frozenset[str]]:
+        rows = self.store.query("SELECT key, level FROM drg_severity")
+        return {s: frozenset(r["key"] for r in rows if r["level"] == s) for s in SEVERITIES}
+
+    def only(self, results: SearchResults, severity: str, *, limit: int, offset: int = 0) -> SearchResults:
+        """The hits of ``results`` whose code has ``severity``, paged."""
+        keys = self.keys_with(severity)
+        hits = [h for h in results.results if h.valid and compact(h.code) in keys]
+        return SearchResults(results.query, len(hits), hits[offset : offset + limit], results.did_you_mean, offset)

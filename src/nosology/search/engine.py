@@ -221,6 +221,9 @@ class SearchEngine:
             for n, child in enumerate(self.classification.children(item)[: max(0, wanted - 1)]):
                 hits.append(self._hit(child, 900.0 - n, "code", child.code))
             return hits, 1 + item.n_children
+        retired = self._retired_hits(text, wanted)
+        if retired:
+            return retired, len(retired)
         if len(key) < 2:
             return [], 0
         upper = key[:-1] + chr(ord(key[-1]) + 1)
@@ -229,6 +232,18 @@ class SearchEngine:
         )
         items = [self.classification.item(r["seq"]) for r in rows]
         return [self._hit(item, 800.0 - n, "code", item.code) for n, item in enumerate(items)], len(items)
+
+    def _retired_hits(self, text: str, wanted: int) -> list[SearchHit]:
+        """A code of an earlier year, marked no longer valid, then what replaced it. Found by
+        its spelling only: its words are not in the index of current codes."""
+        from nosology.history import History
+
+        retired = History(self.store, self.classification).retirement(text)
+        if retired is None:
+            return []
+        h = retired.history
+        first = SearchHit(h.code, h.title, None, "code", False, 1000.0, "code", h.code, valid=False)
+        return [first] + [self._hit(item, 900.0 - n, "code", item.code) for n, item in enumerate(retired.replaced_by[: max(0, wanted - 1)])]
 
     def _embedded_codes(self, text: str) -> list[Item]:
         found: dict[str, Item] = {}

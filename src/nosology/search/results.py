@@ -18,6 +18,7 @@ class SearchHit:
     score: float
     matched: str  # code | title | inclusion_term | french_title | synonym | article
     matched_text: str
+    valid: bool = True  # False: a code of an earlier fiscal year, no longer valid (found by its spelling)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
@@ -16,6 +16,7 @@ from nosology.web.deps import get_library
 __all__ = ["SearchResponse", "SuggestResponse", "router"]
 
 router = APIRouter(prefix="/api", tags=["search"])
+SEVERITY_POOL = 100  # results the severity filter picks from
 
 
 class SuggestItem(BaseModel):
@@ -30,6 +31,7 @@ class SuggestItem(BaseModel):
 class SearchHitModel(SuggestItem):
     score: float
     matched_text: str
+    valid: bool = True  # False: a code of an earlier fiscal year, found by its spelling
 
 
 class SearchResponse(BaseModel):
@@ -63,8 +65,12 @@ def search(
     limit: int = Query(10, ge=1, le=50, description="Results per page (1-50)."),
     offset: int = Query(0, ge=0, le=1000, description="Results to skip (paging)."),
     lang: str | None = _LANG,
+    severity: Literal["cc", "mcc"] | None = Query(None, description="Only codes that are a CC or an MCC under MS-DRG v43 (among the top 100 results)."),
 ) -> dict[str, Any]:
-    return library.search.search(q, lang=_lang(lang), limit=limit, offset=offset).to_dict()
+    if severity is None:
+        return library.search.search(q, lang=_lang(lang), limit=limit, offset=offset).to_dict()
+    found = library.search.search(q, lang=_lang(lang), limit=SEVERITY_POOL)
+    return library.drg.only(found, severity, limit=limit, offset=offset).to_dict()
 
 
 # async without awaits: completions come from memory in well under a millisecond, less than the
