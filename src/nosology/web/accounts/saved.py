@@ -39,6 +39,7 @@ class SavedRow:
     list_id: int | None
     list_name: str | None
     saved_at: str
+    retired: str | None = None  # why a code valid in an earlier year is not valid now
 
     @property
     def slug(self) -> str:
@@ -54,8 +55,10 @@ def saved_rows(library: Library, entries: list[SavedEntry]) -> list[SavedRow]:
     rows = []
     for e in entries:
         item = library.classification.find(e.code)
-        rows.append(SavedRow(e.code, item.title if item else "", bool(item and item.billable), e.note, e.list_id,
-                             e.list_name, str(e.public()["saved_at"])))
+        retired = None if item is not None and item.billable else library.history.retirement(e.code)
+        title = item.title if item else (retired.history.title if retired else "")
+        rows.append(SavedRow(e.code, title, bool(item and item.billable), e.note, e.list_id,
+                             e.list_name, str(e.public()["saved_at"]), retired.message if retired else None))
     return rows
 
 
