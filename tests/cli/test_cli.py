@@ -70,3 +70,14 @@ def test_build_into_unusable_directory_is_one_clean_line(tmp_path: object, monke
     result = runner.invoke(app, ["build"])
     assert result.exit_code == 1
     assert "Traceback" not in result.output and "error:" in result.output
+
+
+def test_code_and_validate_of_a_deleted_code() -> None:
+    shown = runner.invoke(app, ["code", "S30.1XXA"])
+    assert shown.exit_code == 0 and "not valid in FY2026" in shown.output and "S30.11XA" in shown.output
+    as_json = json.loads(runner.invoke(app, ["code", "S30.1XXA", "--json"]).output)
+    assert as_json["valid"] is False and as_json["since"] == 2026
+    checked = runner.invoke(app, ["validate", "S30.1XXA"])
+    assert checked.exit_code == 1 and checked.output.startswith("retired")
+    g63 = runner.invoke(app, ["code", "G63"])
+    assert "Cannot be listed first" in g63.output and "MS-DRG v43" in g63.output
