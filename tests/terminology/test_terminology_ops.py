@@ -90,7 +90,8 @@ def test_lookup_who(library: Library) -> None:
     ({"system": "http://snomed.info/sct", "code": "1"}, UnknownCodeSystem),
     ({"system": CM}, InvalidParameter),
     ({"code": "M61.28"}, InvalidParameter),
-    ({"system": CM, "code": "M61.28", "version": "2019"}, UnknownCodeSystem),
+    ({"system": CM, "code": "M61.28", "version": "2018"}, UnknownCodeSystem),  # 2019-2025 are earlier code sets
+    ({"system": CM, "code": "S30.11XA", "version": "2025"}, CodeNotFound),  # new in FY2026
     ({"system": CM, "code": "M61.28", "colour": "red"}, InvalidParameter),
 ])
 def test_lookup_errors(library: Library, values: dict[str, str], error: type[Exception]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from nosology.classification import Classification
-from nosology.errors import CodeNotFound
+from nosology.errors import CodeNotFound, UnknownCodeSystem
 from nosology.history import History
 from nosology.terminology.resources import Param, param, parameters, prop
 from nosology.terminology.systems import CM, CodeSystemInfo
@@ -19,13 +19,16 @@ __all__ = ["lookup_in_year", "past_year", "retired_message"]
 
 
 def past_year(system: CodeSystemInfo, version: str | None, classification: Classification) -> int | None:
-    """The fiscal year ``version`` names when it is an earlier ICD-10-CM code set, else None
-    (the current version, no version, or a version the code system's own check refuses)."""
+    """The fiscal year ``version`` names when it is an earlier ICD-10-CM code set; None for the
+    current version, no version or another code system; :class:`UnknownCodeSystem` (naming the
+    versions there are) for an ICD-10-CM version we do not have."""
     if system is not CM or not version or version == CM.version:
         return None
     years = History(classification.store, classification).years()
     text = version.strip().upper().removeprefix("FY")
-    return int(text) if text.isdigit() and int(text) in years[:-1] else None
+    if text.isdigit() and int(text) in years[:-1]:
+        return int(text)
+    raise UnknownCodeSystem(f"{CM.url} version {version[:20]!r} is not available; this server has versions {', '.join(map(str, years))}")
 
 
 def lookup_in_year(classification: Classification, code: str, year: int, lang: str) -> dict[str, Any]:
