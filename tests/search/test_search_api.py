@@ -7,7 +7,7 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-RESULT_KEYS = {"code", "title", "title_fr", "kind", "billable", "score", "matched", "matched_text"}
+RESULT_KEYS = {"code", "title", "title_fr", "kind", "billable", "score", "matched", "matched_text", "valid"}
 MATCHED = {"code", "title", "inclusion_term", "french_title", "synonym", "article"}
 
 

@@ -45,7 +45,7 @@ def test_keyboard_picks_a_suggestion(page: Any) -> None:
 def test_code_page_m61_28(page: Any, screenshot: Shot) -> None:
     page.goto("/codes/M61.28")
     crumbs = page.get_by_role("navigation", name="Breadcrumb").get_by_role("link")
-    assert [crumbs.nth(i).inner_text() for i in range(crumbs.count())] == ["Home", "Chapter 13", "M60-M63", "M61", "M61.2"]
+    assert [crumbs.nth(i).inner_text() for i in range(crumbs.count())] == ["Home", "Chapter 13", "M60-M79", "M60-M63", "M61", "M61.2"]
     decoding = page.locator("table.decoding")
     assert "other site" in decoding.inner_text()
     figure = page.get_by_role("img", name="Body site named by this code")
@@ -92,6 +92,10 @@ def test_treatment_is_gated_for_anonymous_visitors(page: Any) -> None:
         ("article-en", "ARTICLE:en"),
         ("article-fr", "ARTICLE:fr"),
         ("not-found-fr", "/fr/codes/M61.99"),
+        ("code-mcc-en", "/codes/A41.9"),
+        ("manifestation-fr", "/fr/codes/G63"),
+        ("retired-en", "/codes/S30.1XXA"),
+        ("changes-fr", "/fr/changes/2026"),
     ],
 )
 def test_axe_has_no_serious_violations(audit_page: Any, check_axe: Axe, screenshot: Shot, name: str, path: str) -> None:
