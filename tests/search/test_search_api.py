@@ -7,6 +7,8 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from nosology.library import Library
+
 RESULT_KEYS = {"code", "title", "titles", "title_fr", "kind", "billable", "score", "matched", "matched_text"}
 MATCHED = {"code", "title", "inclusion_term", "french_title", "synonym", "article"}
 
@@ -82,3 +84,11 @@ def test_any_string_gives_a_valid_response(client: TestClient, q: str) -> None:
         assert all(set(h) == RESULT_KEYS for h in body["results"])
     else:
         assert response.json()["detail"]
+
+
+def test_suggest_cache_keys_on_what_the_engine_reads(client: TestClient, library: Library) -> None:
+    """A trailing space means "the last word is complete": the two answers are computed apart,
+    whichever is asked first."""
+    for q in ("pain ab", "pain ab ", "pain ab"):
+        expected = [h.code for h in library.search.suggest(q, limit=10)]
+        assert [r["code"] for r in client.get("/api/suggest", params={"q": q}).json()["results"]] == expected

@@ -121,13 +121,39 @@ def _add_article_terms(conn: sqlite3.Connection) -> int:
                                                  span) if fold(_split_head(title)[0]) == wanted]
         return heads[:1] or ends
 
-    rows = [
-        (term, lang, one, "article", f"nosology article {lang}/{slug}")
-        for term, lang, slug, code in conn.execute("SELECT term, lang, slug, code FROM article_term ORDER BY rowid").fetchall()
-        for one in targets(term, code)
-    ]
+    # a term the classification or the lexicon already gives to one of the article's own codes
+    # ("TIA" -> G45.9 in the stroke and TIA article) goes there, not to every code of the article
+    known: dict[str, set[str]] = {}
+    for term, code in conn.execute("SELECT term, code FROM search_term"):
+        known.setdefault(fold(term), set()).add(code)
+    entries = conn.execute("SELECT term, lang, slug, code FROM article_term ORDER BY rowid").fetchall()
+    article_codes: dict[tuple[str, str], list[str]] = {}
+    for _term, lang, slug, code in entries:
+        spans = article_codes.setdefault((lang, slug), [])
+        if code not in spans:
+            spans.append(code)
+    within = {key: _codes_within(conn, spans) for key, spans in article_codes.items()}
+    rows = []
+    for term, lang, slug, code in entries:
+        own = sorted(known.get(fold(term), set()) & within[(lang, slug)])
+        if own and code != article_codes[(lang, slug)][0]:
+            continue  # placed once, with the article's first code
+        for one in own or targets(term, code):
+            rows.append((term, lang, one, "article", f"nosology article {lang}/{slug}"))
     conn.executemany("INSERT INTO search_term (term, lang, code, kind, source) VALUES (?, ?, ?, ?, ?)", rows)
     return len(rows)
+
+
+def _codes_within(conn: sqlite3.Connection, spans: list[str]) -> set[str]:
+    """Every code that lies in one of ``spans`` (codes or ranges of categories)."""
+    found: set[str] = set()
+    for span in spans:
+        ends = span.split("-")
+        bounds = conn.execute("SELECT min(l.seq), max(i.last_seq) FROM lookup l JOIN item i ON i.seq = l.seq WHERE l.key IN (?, ?)",
+                              (compact(ends[0]), compact(ends[-1]))).fetchone()
+        if bounds[0] is not None:
+            found.update(c for (c,) in conn.execute("SELECT code FROM item WHERE seq BETWEEN ? AND ?", bounds))
+    return found
 
 
 def _add_official_terms(conn: sqlite3.Connection, languages: Languages) -> None:

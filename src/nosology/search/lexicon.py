@@ -26,7 +26,6 @@ KINDS = frozenset({"lay", "synonym", "abbrev"})
 class LexiconError(NosologyError):
     """A lexicon file has a malformed line or names a code that does not exist."""
 
-    status_code = 500
 
 
 @dataclass(frozen=True)
