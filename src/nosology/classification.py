@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable
-from functools import lru_cache
 
+from nosology.cache import LruCache
 from nosology.codes import compact, looks_like_code, with_dot
 from nosology.errors import CodeNotFound
 from nosology.languages import Languages, default_languages
@@ -61,7 +61,7 @@ class Classification:
     def __init__(self, store: ReferenceStore, languages: Languages | None = None) -> None:
         self.store = store
         self.languages = languages or default_languages()
-        self._by_seq = lru_cache(maxsize=50_000)(self._load_item)
+        self._items: LruCache[Item | None] = LruCache(50_000)  # by seq: an item and its titles
 
     # -- items -------------------------------------------------------------------------------
     def _load_item(self, seq: int) -> Item | None:
@@ -84,7 +84,7 @@ class Classification:
         return {seq: tuple(sorted(ts, key=lambda t: order[t.lang])) for seq, ts in found.items()}
 
     def item(self, seq: int) -> Item:
-        found = self._by_seq(seq)
+        found = self._items.get_or_make(seq, lambda: self._load_item(seq))
         if found is None:
             raise KeyError(seq)
         return found

@@ -7,8 +7,8 @@ from typing import Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
+from nosology.cache import LruCache
 from nosology.library import Library
-from nosology.web.cache import LruCache
 from nosology.web.deps import get_library
 from nosology.web.schemas import CodeResponse, InfoResponse, ValidationResponse, with_compat_fields
 
