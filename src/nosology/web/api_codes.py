@@ -7,11 +7,17 @@ from typing import Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
+from nosology.cache import LruCache
 from nosology.code_facts import code_facts
 from nosology.library import Library
-from nosology.web.cache import LruCache
 from nosology.web.deps import get_library
-from nosology.web.schemas import CodeResponse, InfoResponse, RetiredCodeResponse, ValidationResponse
+from nosology.web.schemas import (
+    CodeResponse,
+    InfoResponse,
+    RetiredCodeResponse,
+    ValidationResponse,
+    with_compat_fields,
+)
 
 __all__ = ["router"]
 
@@ -34,7 +40,11 @@ async def get_code(
     if item is None:
         retired = library.history.retirement(code)
         if retired is not None:  # a code of an earlier year: say what happened to it, not 404
-            return Response(RetiredCodeResponse.model_validate(retired.to_dict()).model_dump_json(), media_type="application/json")
+            data = retired.to_dict()
+            for brief in [data["ancestor"], *data["replaced_by"]]:
+                if brief is not None:
+                    with_compat_fields(brief)
+            return Response(RetiredCodeResponse.model_validate(data).model_dump_json(), media_type="application/json")
         item = library.classification.get(code)  # raises CodeNotFound with suggestions
     cache: LruCache[bytes] = request.app.state.code_json_cache
     body = cache.get_or_make((item.seq, lang), lambda: _code_json(library, item.code, lang))
@@ -43,7 +53,7 @@ async def get_code(
 
 def _code_json(library: Library, code: str, lang: str) -> bytes:
     record = library.classification.record(code)
-    data = record.to_dict()
+    data = with_compat_fields(record.to_dict())
     data["article"] = library.articles.summary_for(record.item, record.ancestors, lang)
     data |= code_facts(library, record).to_dict()
     return CodeResponse.model_validate(data).model_dump_json().encode()

@@ -35,13 +35,11 @@ def article_for(library: Library, item: Item, ancestors: list[Item], lang: str) 
 
 def figure(request: Request, lang: str, site: BodySite, caption: str) -> Markup:
     """The body figure for ``site``, rendered once per language and site."""
-    state = page_state(request)
-    found = state.figures.get((lang, site))
-    if found is None:
+    def make() -> Markup:
         template = request.app.state.templates.env.get_template("pages/_body.html")
-        found = Markup(template.render(site=site, caption=caption, request=request, lang=lang))
-        state.figures[(lang, site)] = found
-    return found
+        return Markup(template.render(site=site, caption=caption, request=request, lang=lang))
+
+    return page_state(request).figures.get_or_make((lang, site, caption), make)
 
 
 def code_page(request: Request, code: str) -> Response:
