@@ -14,11 +14,12 @@ export NOSOLOGY_DATA_DIR="$scratch/data"
 unset NOSOLOGY_CONTENT_DIR
 venv/bin/nosology build >/dev/null
 venv/bin/nosology info >/dev/null
-venv/bin/nosology code M61.28 | grep -q "Paralytic calcification and ossification of muscle, other site"
+# (grep reads everything: with pipefail, grep -q closing the pipe early would fail the command)
+venv/bin/nosology code M61.28 | grep "Paralytic calcification and ossification of muscle, other site" >/dev/null
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 venv/bin/nosology serve --port "$port" >"$scratch/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 60); do curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
-curl -fsS "http://127.0.0.1:$port/codes/M61.28" | grep -q "M61.28"
-curl -fsS "http://127.0.0.1:$port/articles/neurogenic-heterotopic-ossification" | grep -q "When to get medical help"
+curl -fsS "http://127.0.0.1:$port/codes/M61.28" | grep "M61.28" >/dev/null
+curl -fsS "http://127.0.0.1:$port/articles/neurogenic-heterotopic-ossification" | grep "When to get medical help" >/dev/null
 echo "== wheel: installed outside the checkout, built, served a code page and an article page"
