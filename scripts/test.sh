@@ -13,6 +13,7 @@ trap stop_postgres EXIT
 
 echo "== ruff"; $BIN/ruff check src tests bench
 echo "== mypy"; $BIN/mypy
+echo "== wheel"; bash scripts/wheel_check.sh
 echo "== pytest"
 mkdir -p test-artifacts
 $BIN/python -m pytest -p no:cacheprovider "$@"
