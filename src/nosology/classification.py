@@ -141,6 +141,14 @@ class Classification:
         below = int(self.store.query_one("SELECT n_billable FROM item WHERE seq = ?", (item.seq,)))
         return below - int(item.billable)
 
+    def identifiers(self) -> list[str]:
+        """Every distinct identifier (chapters, blocks and codes), in classification order: one
+        page each (a block and its only category share one)."""
+        return [r["code"] for r in self.store.query("SELECT code FROM item GROUP BY code ORDER BY min(seq)")]
+
+    def count_identifiers(self) -> int:
+        return int(self.store.query_one("SELECT count(DISTINCT code) FROM item"))
+
     def subsumes(self, a: Item, b: Item) -> bool:
         """True when ``b`` is ``a`` or lies below it."""
         return a.seq <= b.seq <= a.last_seq
