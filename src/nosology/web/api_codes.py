@@ -9,7 +9,9 @@ from fastapi.responses import Response
 
 from nosology.cache import LruCache
 from nosology.code_facts import code_facts
+from nosology.history import Retirement
 from nosology.library import Library
+from nosology.models import CodeRecord, Item
 from nosology.web.deps import get_library
 from nosology.web.schemas import (
     CodeResponse,
@@ -19,7 +21,7 @@ from nosology.web.schemas import (
     with_compat_fields,
 )
 
-__all__ = ["router"]
+__all__ = ["code_json_response", "retired_json_response", "router"]
 
 router = APIRouter(prefix="/api", tags=["codes"])
 
@@ -34,29 +36,40 @@ async def get_code(
     request: Request,
     library: Library = Depends(get_library),
     code: str = CodePath,
-    lang: str = Query("en", pattern="^(en|fr)$", description="Language of the article summary: en or fr."),
+    lang: str = Query("en", pattern="^[a-z]{2}$", description="Language of the article summary (en, fr)."),
 ) -> Response:
     item = library.classification.find(code)
     if item is None:
         retired = library.history.retirement(code)
         if retired is not None:  # a code of an earlier year: say what happened to it, not 404
-            data = retired.to_dict()
-            for brief in [data["ancestor"], *data["replaced_by"]]:
-                if brief is not None:
-                    with_compat_fields(brief)
-            return Response(RetiredCodeResponse.model_validate(data).model_dump_json(), media_type="application/json")
+            return retired_json_response(retired)
         item = library.classification.get(code)  # raises CodeNotFound with suggestions
+    return code_json_response(request, library, item, library.languages.get(lang).code)
+
+
+def code_json_response(request: Request, library: Library, item: Item, lang: str, record: CodeRecord | None = None) -> Response:
+    """The JSON of one code: the same body for ``/api/codes/{code}``, ``/codes/{code}.json`` and
+    ``/codes/{code}`` asked with ``Accept: application/json`` (one resource, one representation).
+    ``record`` is the one the page already holds, when it does."""
     cache: LruCache[bytes] = request.app.state.code_json_cache
-    body = cache.get_or_make((item.seq, lang), lambda: _code_json(library, item.code, lang))
-    return Response(body, media_type="application/json")
+
+    def make() -> bytes:
+        found = record or library.classification.record(item.code)
+        data = with_compat_fields(found.to_dict())
+        data["article"] = library.articles.summary_for(found.item, found.ancestors, lang)
+        data |= code_facts(library, found).to_dict()
+        return CodeResponse.model_validate(data).model_dump_json().encode()
+
+    return Response(cache.get_or_make((item.seq, lang), make), media_type="application/json")
 
 
-def _code_json(library: Library, code: str, lang: str) -> bytes:
-    record = library.classification.record(code)
-    data = with_compat_fields(record.to_dict())
-    data["article"] = library.articles.summary_for(record.item, record.ancestors, lang)
-    data |= code_facts(library, record).to_dict()
-    return CodeResponse.model_validate(data).model_dump_json().encode()
+def retired_json_response(retired: Retirement) -> Response:
+    """The JSON of a code that was valid in an earlier fiscal year and is not now."""
+    data = retired.to_dict()
+    for brief in [data["ancestor"], *data["replaced_by"]]:
+        if brief is not None:
+            with_compat_fields(brief)
+    return Response(RetiredCodeResponse.model_validate(data).model_dump_json(), media_type="application/json")
 
 
 @router.get("/validate/{code}", response_model=ValidationResponse)

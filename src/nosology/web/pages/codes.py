@@ -16,6 +16,7 @@ from nosology.content.articles import Article
 from nosology.history import fiscal_years_text
 from nosology.library import Library
 from nosology.models import Item
+from nosology.web.api_codes import code_json_response, retired_json_response
 from nosology.web.auth import is_signed_in, saved_codes
 from nosology.web.i18n import lang_of_path
 from nosology.web.pages.codeview import build_view, title_in
@@ -42,16 +43,33 @@ def figure(request: Request, lang: str, site: BodySite, caption: str) -> Markup:
     return page_state(request).figures.get_or_make((lang, site, caption), make)
 
 
+def _wants_json(request: Request) -> bool:
+    """Asked with ``Accept: application/json`` (and not for HTML first)."""
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
 def code_page(request: Request, code: str) -> Response:
+    """The code's page, or its JSON (``/codes/M61.28.json``, or ``Accept: application/json``):
+    one handler, one record, as datasette serves a table."""
     lang = lang_of_path(request.url.path)
     library: Library = request.app.state.library
     classification = library.classification
+    as_json = code.endswith(".json")
+    if as_json:
+        code = code.removesuffix(".json")
     item = classification.find(code[:64])
     if item is None:
         retired = library.history.retirement(code[:64])
         if retired is not None:  # a code of an earlier fiscal year: what happened to it, not a 404
+            if as_json or _wants_json(request):
+                return retired_json_response(retired)
             return retired_page(request, retired, code, lang)
         item = classification.get(code[:64])
+    if as_json or _wants_json(request):
+        if code != item.code:
+            return RedirectResponse(code_url(item.code, lang) + (".json" if as_json else ""), status_code=301)
+        return code_json_response(request, library, item, lang, page_state(request).record(library, item))
     if code != item.code:
         target = code_url(item.code, lang)
         if request.url.query:
