@@ -9,6 +9,7 @@ from fastapi.responses import Response
 
 from nosology.cache import LruCache
 from nosology.code_facts import code_facts
+from nosology.errors import InvalidQuery
 from nosology.history import Retirement
 from nosology.library import Library
 from nosology.models import CodeRecord, Item
@@ -38,13 +39,15 @@ async def get_code(
     code: str = CodePath,
     lang: str = Query("en", pattern="^[a-z]{2}$", description="Language of the article summary (en, fr)."),
 ) -> Response:
+    if lang not in library.languages:
+        raise InvalidQuery(f"lang must be one of {', '.join(library.languages.codes)}, got {lang!r}")
     item = library.classification.find(code)
     if item is None:
         retired = library.history.retirement(code)
         if retired is not None:  # a code of an earlier year: say what happened to it, not 404
             return retired_json_response(retired)
         item = library.classification.get(code)  # raises CodeNotFound with suggestions
-    return code_json_response(request, library, item, library.languages.get(lang).code)
+    return code_json_response(request, library, item, lang)
 
 
 def code_json_response(request: Request, library: Library, item: Item, lang: str, record: CodeRecord | None = None) -> Response:
