@@ -56,6 +56,10 @@ def info(as_json: bool = typer.Option(False, "--json")) -> None:
     console.print(f"[bold]billable[/] {counts['billable']:,}   [bold]7th-character codes[/] {counts['seventh_character_codes']:,}")
     console.print("[bold]notes[/] " + ", ".join(f"{k} {v:,}" for k, v in counts["notes"].items()))
     console.print("[bold]French titles[/] " + ", ".join(f"{k} {v:,}" for k, v in counts["french"].items()))
+    for book, c in meta.get("alphabetic_index", {}).items():
+        if isinstance(c, dict):
+            codes = ", ".join(f"{k} {v:,}" for k, v in c["codes"].items())
+            console.print(f"[bold]Index {book}[/] {c['rows']:,} rows, {c['main_terms']:,} main terms; codes {codes}", highlight=False)
 
 
 @app.command()
