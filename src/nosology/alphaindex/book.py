@@ -15,7 +15,7 @@ from nosology.store import ReferenceStore
 __all__ = ["MAX_TERM_CHARS", "AlphabeticIndex"]
 
 MAX_TERM_CHARS = 200  # longer than any Index path; longer input is refused, not searched
-_TERM_COLUMNS = "id, book, letter, depth, parent, main, last, title, nemod, see, see_also, see_id, see_also_id, path, trail, slug"
+_TERM_COLUMNS = "id, book, letter, depth, parent, main, last, title, nemod, see, see_also, see_id, see_also_id, see_whole, path, trail, slug"
 # the 2026 item each code names, its title, and (for 7th-character headers) the initial encounter
 _CODES = (
     "SELECT c.term, c.col, c.printed, c.code, c.status, i.title, i.billable, "

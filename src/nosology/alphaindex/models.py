@@ -49,6 +49,7 @@ class IndexTerm:
     see_also: str
     see_id: int | None
     see_also_id: int | None
+    see_whole: int  # 1 when see_id is the whole "see" path, 0 when only its first parts were found
     path: str  # "Diabetes, type 2, with, foot ulcer"
     trail: str  # "Diabetes › type 2 › with › foot ulcer"
     slug: str | None  # main terms only
@@ -63,7 +64,7 @@ class IndexTerm:
         data: dict[str, Any] = {
             "id": self.id, "book": self.book, "letter": self.letter, "level": self.depth, "parent": self.parent,
             "main": self.main, "title": self.title, "nemod": self.nemod, "see": self.see or None,
-            "see_also": self.see_also or None, "see_id": self.see_id, "see_also_id": self.see_also_id,
+            "see_also": self.see_also or None, "see_id": self.see_id, "see_also_id": self.see_also_id, "see_whole": bool(self.see_whole),
             "path": self.path, "trail": self.trail, "slug": self.slug, "n_subterms": self.n_subterms,
             "codes": [c.to_dict() for c in self.codes],
         }

@@ -48,6 +48,7 @@ CREATE TABLE index_term (
   see_also TEXT NOT NULL,
   see_id INTEGER,  -- the term a reference resolves to (NULL when it names no term)
   see_also_id INTEGER,
+  see_whole INTEGER NOT NULL,  -- 1 when the whole "see" path resolved (else see_id is the deepest part found)
   path TEXT NOT NULL,  -- "Diabetes, type 2, with, foot ulcer"
   trail TEXT NOT NULL,  -- the same path for display: "Diabetes › type 2 › with › foot ulcer"
   slug TEXT UNIQUE,  -- main terms only

@@ -24,8 +24,12 @@ __all__ = ["KIND_BONUS", "MATCHED", "Ranker", "RankingWords"]
 MATCHED = {
     "title": "title", "inclusion_term": "inclusion_term", "french_title": "french_title",
     "lay": "synonym", "synonym": "synonym", "abbrev": "synonym", "article": "article",
+    "index_main": "index", "index": "index",
 }
-KIND_BONUS = {"title": 3.0, "inclusion_term": 1.5, "french_title": 3.0, "lay": 2.5, "synonym": 2.5, "abbrev": 2.5, "article": 2.0}
+# The Index's default code for a bare condition name outranks the category of the same name
+# (index_main); deeper Index paths rank below the tabular's own words.
+KIND_BONUS = {"title": 3.0, "inclusion_term": 1.5, "french_title": 3.0, "lay": 2.5, "synonym": 2.5, "abbrev": 2.5, "article": 2.0,
+              "index_main": 6.0, "index": 1.0}
 # Words that qualify without adding detail: a term made longer by them is still a general one.
 _NEUTRAL_WORDS = (
     "unspecified", "unspecifi", "specified", "nos", "site", "elsewhere", "classified", "organism",

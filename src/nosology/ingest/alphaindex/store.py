@@ -172,16 +172,18 @@ def store_books(conn: sqlite3.Connection, books: list[Book]) -> dict[str, object
         for term, node, path in zip(book.terms, nodes, paths, strict=True):
             ident = first + node.pos
             see_id = see_also_id = None
+            whole = False
             if term.see:
                 see_id, whole = resolve(book.key, term.see)
                 refs["see_resolved" if whole else ("see_partial" if see_id else "see_unresolved")] += 1
+            see_whole = whole
             if term.see_also:
                 see_also_id, whole = resolve(book.key, term.see_also)
                 refs["see_also_resolved" if whole else ("see_also_partial" if see_also_id else "see_also_unresolved")] += 1
             slug = _slug(term.title, taken, book.key) if node.parent is None else None
             term_rows.append((
                 ident, book.key, term.letter, node.depth, None if node.parent is None else first + node.parent,
-                first + node.main, first + node.last, term.title, term.nemod, term.see, term.see_also, see_id, see_also_id,
+                first + node.main, first + node.last, term.title, term.nemod, term.see, term.see_also, see_id, see_also_id, int(see_whole),
                 ", ".join(path), " › ".join(path), slug, fold(term.title),
             ))
             for col, printed in term.codes:
@@ -200,6 +202,6 @@ def store_books(conn: sqlite3.Connection, books: list[Book]) -> dict[str, object
             "nemod": sum(1 for t in book.terms if t.nemod),
             "references": dict(sorted(refs.items())),
         }
-    conn.executemany(f"INSERT INTO index_term VALUES ({','.join('?' * 17)})", term_rows)
+    conn.executemany(f"INSERT INTO index_term VALUES ({','.join('?' * 18)})", term_rows)
     conn.executemany("INSERT INTO index_code VALUES (?, ?, ?, ?, ?)", code_rows)
     return counts
