@@ -6,6 +6,7 @@ import time
 
 import typer
 
+from nosology.cli.alphaindex import index
 from nosology.cli.codes import code, validate
 from nosology.cli.content import content_app
 from nosology.cli.output import console, fail_cleanly, print_json, progress_bar
@@ -20,6 +21,7 @@ app = typer.Typer(help="nosology: an ICD-10-CM knowledge base.", no_args_is_help
 app.command()(code)
 app.command()(validate)
 app.command()(search)
+app.command()(index)
 app.add_typer(user_app, name="user")
 app.add_typer(content_app, name="content")
 
