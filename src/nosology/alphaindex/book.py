@@ -63,17 +63,19 @@ class AlphabeticIndex:
         """The main terms under ``letter``, in printed order, with their own codes (not their subterms)."""
         return self._terms("book = ? AND depth = 0 AND letter = ? ORDER BY id", (book, letter.upper()[:2]))
 
-    def term(self, ref: str) -> IndexTerm:
-        """A term by id (``"1234"``) or main-term slug (``"impetigo"``), with its subterm tree."""
+    def term(self, ref: str, levels: int | None = None) -> IndexTerm:
+        """A term by id (``"1234"``) or main-term slug (``"impetigo"``), with its subterm tree
+        (``levels`` deep, or all of it)."""
         ref = ref.strip()[:MAX_TERM_CHARS]
         found = self._terms("id = ?", (int(ref),), codes=False) if ref.isdigit() and len(ref) < 10 else self._terms("slug = ?", (ref.lower(),), codes=False)
         if not found:
             raise TermNotFound(f"No Index term {ref!r}.", suggestions=self.nearest(ref.replace("-", " ")))
-        return self.subtree(found[0])
+        return self.subtree(found[0], levels)
 
-    def subtree(self, term: IndexTerm) -> IndexTerm:
-        """``term`` with its subterms nested as printed (one range read)."""
-        every = self._terms("id BETWEEN ? AND ? ORDER BY id", (term.id, term.last))
+    def subtree(self, term: IndexTerm, levels: int | None = None) -> IndexTerm:
+        """``term`` with its subterms nested as printed, ``levels`` deep or all (one range read)."""
+        deepest = term.depth + (levels if levels is not None else 99)
+        every = self._terms("id BETWEEN ? AND ? AND depth <= ? ORDER BY id", (term.id, term.last, deepest))
         by_id = {t.id: t for t in every}
         for t in every[1:]:
             parent = by_id.get(t.parent) if t.parent is not None else None
@@ -92,6 +94,17 @@ class AlphabeticIndex:
             out.append(found[0])
             parent = found[0].parent
         return out[::-1]
+
+    def slugs_of(self, term_ids: list[int]) -> dict[int, str]:
+        """Where each term is shown: its main term's slug and, for a subterm, its anchor
+        (``impetigo``, ``pain-s#t1234``)."""
+        if not term_ids:
+            return {}
+        rows = self._rows(
+            f"SELECT t.id, m.slug, t.depth FROM index_term t JOIN index_term m ON m.id = t.main WHERE t.id IN ({','.join('?' * len(term_ids))})",
+            term_ids,
+        )
+        return {int(r[0]): str(r[1]) + (f"#t{r[0]}" if r[2] else "") for r in rows}
 
     def main_of(self, term_id: int) -> IndexTerm | None:
         found = self._terms("id = (SELECT main FROM index_term WHERE id = ?)", (term_id,), codes=False)
