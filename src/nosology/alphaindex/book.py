@@ -151,7 +151,9 @@ class AlphabeticIndex:
                 continue
             at, used = start
             while used < len(parts):
-                kids = self._terms("parent = ? AND key = ? ORDER BY id LIMIT 1", (at.id, parts[used]), codes=False)
+                # "femur" names the subterm "femur, femoral"
+                kids = self._terms("parent = ? AND (key = ? OR key LIKE ?) ORDER BY key != ?, id LIMIT 1",
+                                   (at.id, parts[used], parts[used] + " %", parts[used]), codes=False)
                 if not kids:
                     break
                 at, used = kids[0], used + 1

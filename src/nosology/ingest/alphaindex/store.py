@@ -30,6 +30,7 @@ from nosology.search.normalise import fold
 __all__ = ["Book", "build_alphabetic_index", "check_code", "resolve_reference", "store_books"]
 
 _SLUG = re.compile(r"[^a-z0-9]+")
+_PARENTHESES = re.compile(r"\([^)]*\)")
 
 
 @dataclass
@@ -115,6 +116,7 @@ class _Names:
 
     def add_main(self, title: str, ident: int) -> None:
         self.mains.setdefault(fold(title), ident)
+        self.aliases.setdefault(fold(_PARENTHESES.sub("", title)), ident)  # "Pain(s)" is "Pain"
         for part in title.split(","):
             if part.strip():
                 self.aliases.setdefault(fold(part), ident)
