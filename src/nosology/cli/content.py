@@ -81,3 +81,32 @@ def _report(result: CheckResult, content_dir: Path, as_json: bool) -> None:
         err.print(f"[red]{len(result.problems)} problem(s)[/] in {len(result.files)} article file(s) ({langs})", highlight=False)
     else:
         console.print(f"[green]ok[/]: {len(result.files)} article file(s) checked ({langs}), no problems", highlight=False)
+
+
+@content_app.command("readability")
+def readability(
+    directory: Path | None = typer.Option(None, "--dir", help="Content directory (default: the articles in the package, or NOSOLOGY_CONTENT_DIR)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+) -> None:
+    """Readability of every article (Flesch-Kincaid grade in English, Kandel-Moles ease in French),
+    measured on its prose: the target is a reader aged about 12."""
+    from nosology.content.check import article_files
+    from nosology.content.parse import parse_file
+    from nosology.content.readability import FORMULAS, measure
+
+    content_dir = directory or _default_dir()
+    paths, _ = article_files(content_dir)
+    rows = []
+    for path in paths:
+        source = parse_file(path)
+        lang = source.lang_dir
+        if lang not in FORMULAS:
+            continue
+        figure = measure(source.body, lang)
+        rows.append({"file": source.display, "lang": lang, "formula": figure.formula, "score": figure.score,
+                     "target": figure.target, "words": figure.words, "sentences": figure.sentences})
+    if as_json:
+        print_json(rows)
+        return
+    for row in rows:
+        typer.echo(f"{row['file']}: {row['formula']} {row['score']} ({row['target']}; {row['words']} words, {row['sentences']} sentences)")
