@@ -85,3 +85,13 @@ def test_code_page_lists_index_entries(client: TestClient) -> None:
     assert "Index entries that lead here" in page and "In the Table of Neoplasms:" in page and "liver, malignant secondary" in page
     french = client.get("/fr/codes/M61.20").text
     assert "Entrées de l" in french and "qui mènent ici" in french
+
+
+def test_fhir_lookup_has_index_paths_as_synonyms(client: TestClient) -> None:
+    body = client.get("/fhir/CodeSystem/$lookup", params={"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "M61.20"}).json()
+    synonyms = [
+        {p["name"]: p for p in d["part"]} for d in body["parameter"] if d["name"] == "designation"
+    ]
+    found = [s["value"]["valueString"] for s in synonyms if s.get("use", {}).get("valueCoding", {}).get("code") == "900000000000013009"]
+    assert "Myositis, ossificans or ossifying, in, quadriplegia or paraplegia" in found
+    assert all(s["language"]["valueCode"] == "en" for s in synonyms if "use" in s and s["use"]["valueCoding"]["code"] == "900000000000013009")

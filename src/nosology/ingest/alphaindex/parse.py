@@ -47,7 +47,9 @@ class Node:
 
 
 def _clean(text: str | None) -> str:
-    return _SPACES.sub(" ", text or "").strip()
+    if not text:
+        return ""
+    return _SPACES.sub(" ", text).strip()
 
 
 def normalise_code(printed: str) -> str | None:

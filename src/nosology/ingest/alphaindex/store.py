@@ -9,6 +9,7 @@ to the term they name, as deep as the path goes.
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 from collections import Counter
@@ -25,11 +26,19 @@ from nosology.ingest.alphaindex.parse import (
     tree,
 )
 from nosology.ingest.steps import BuildContext
-from nosology.search.normalise import fold
+from nosology.search.normalise import fold as _fold
 
 __all__ = ["Book", "build_alphabetic_index", "check_code", "resolve_reference", "store_books"]
 
 _SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Titles repeat ("specified NEC", "with"): each is folded once per build."""
+    return _fold(text)
+
+
 _PARENTHESES = re.compile(r"\([^)]*\)")
 
 
