@@ -11,7 +11,9 @@
 * a table cell: "Neoplasm of liver, malignant secondary" (C78.7), "Warfarin, adverse effect" (T45.515:
   the header, whose page asks for the 7th character).
 
-Codes not valid in the 2026 tabular are never offered.
+Codes not valid in the 2026 tabular are never offered. A path whose last part is only connecting
+words ("Gout › in": the CSV conversion lost the text after "in (due to)") says nothing of its code
+and would match the bare main term exactly: it is not a search term (it stays on the pages).
 """
 
 from __future__ import annotations
@@ -19,9 +21,11 @@ from __future__ import annotations
 import sqlite3
 
 from nosology.alphaindex.columns import column
+from nosology.search.normalise import STOP_WORDS, fold
 
 __all__ = ["SOURCE", "index_search_terms"]
 
+_CONNECTING = STOP_WORDS | {"due", "without", "except"}
 SOURCE = {
     "disease": "ICD-10-CM Index FY2025",
     "external": "ICD-10-CM External Cause Index FY2025",
@@ -70,6 +74,8 @@ def index_search_terms(conn: sqlite3.Connection) -> list[tuple[str, str, str, st
                 else:
                     text = f"{', '.join(parts)}, {c.label}"
                 rows.append((text, "en", code, kind, source))
+            continue
+        if depth and all(w in _CONNECTING for w in fold(parts[-1]).split()):
             continue
         text = " › ".join(parts)
         own = codes.get(ident, [])
