@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 RESULT_KEYS = {"code", "title", "title_fr", "kind", "billable", "score", "matched", "matched_text"}
-MATCHED = {"code", "title", "inclusion_term", "french_title", "synonym", "article"}
+MATCHED = {"code", "title", "inclusion_term", "french_title", "synonym", "article", "index"}
 
 
 def test_search_shape(client: TestClient) -> None:

@@ -80,16 +80,22 @@ def resolve_reference(text: str, mains: dict[str, int], children: dict[int, dict
 
     Main-term titles contain commas themselves ("Abdomen, abdominal"), so the longest run of
     comma-separated parts that names a main term wins, then each following part (or run) a child."""
-    parts = [p.strip() for p in text.split(",") if p.strip()]
-    at: int | None = None
-    used = 0
+    parts = _parts(text)
     for n in range(len(parts), 0, -1):
         found = mains.get(fold(", ".join(parts[:n])))
         if found is not None:
-            at, used = found, n
-            break
-    if at is None:
-        return None, False
+            at, used = _descend(found, parts, n, children)
+            return at, used == len(parts)
+    return None, False
+
+
+def _parts(text: str) -> list[str]:
+    return [p.strip() for p in text.split(",") if p.strip()]
+
+
+def _descend(at: int, parts: list[str], used: int, children: dict[int, dict[str, int]]) -> tuple[int, int]:
+    """From term ``at``, follow the remaining parts down its subterms; the deepest term reached and
+    how many parts that used."""
     while used < len(parts):
         kids = children.get(at, {})
         step = None
@@ -99,9 +105,9 @@ def resolve_reference(text: str, mains: dict[str, int], children: dict[int, dict
                 used += n
                 break
         if step is None:
-            return at, False
+            break
         at = step
-    return at, True
+    return at, used
 
 
 def _slug(title: str, taken: set[str], book: str) -> str:
@@ -120,19 +126,30 @@ def _slug(title: str, taken: set[str], book: str) -> str:
 @dataclass
 class _Names:
     mains: dict[str, int]
-    aliases: dict[str, int]  # each comma part of a main title: "see Arrest, cardiac" names "Arrest, arrested"
+    # each comma part of a main title, and the title without its parentheses: "see Arrest, cardiac"
+    # names "Arrest, arrested", "see Fracture, femur" one of the main terms "Fracture, ..."
+    aliases: dict[str, list[int]]
     children: dict[int, dict[str, int]]
 
     def add_main(self, title: str, ident: int) -> None:
         self.mains.setdefault(fold(title), ident)
-        self.aliases.setdefault(fold(_PARENTHESES.sub("", title)), ident)  # "Pain(s)" is "Pain"
-        for part in title.split(","):
-            if part.strip():
-                self.aliases.setdefault(fold(part), ident)
+        keys = {fold(_PARENTHESES.sub("", title))} | {fold(p) for p in title.split(",") if p.strip()}
+        for key in keys:
+            self.aliases.setdefault(key, []).append(ident)
 
     def resolve(self, text: str) -> tuple[int | None, bool]:
         found = resolve_reference(text, self.mains, self.children)
-        return resolve_reference(text, self.aliases, self.children) if found[0] is None else found
+        if found[1]:
+            return found
+        parts = _parts(text)
+        best: tuple[int, int] | None = None
+        for candidate in self.aliases.get(fold(parts[0]), []) if parts else []:
+            reached = _descend(candidate, parts, 1, self.children)
+            if best is None or reached[1] > best[1]:
+                best = reached
+        if best is None or (found[0] is not None and best[1] <= 1):
+            return found
+        return best[0], best[1] == len(parts)
 
 
 def store_books(conn: sqlite3.Connection, books: list[Book]) -> dict[str, object]:

@@ -11,7 +11,10 @@
 * a table cell: "Neoplasm of liver, malignant secondary" (C78.7), "Warfarin, adverse effect" (T45.515:
   the header, whose page asks for the 7th character).
 
-Codes not valid in the 2026 tabular are never offered. A path whose last part is only connecting
+Codes not valid in the 2026 tabular are never offered. An Index term with the same words as a
+tabular title or inclusion term of its code adds nothing (the official text is shown instead), and a
+main term whose words are the exact title of a code in another family gets no main-term weight:
+the tabular title keeps the first place for its own words. A path whose last part is only connecting
 words ("Gout › in": the CSV conversion lost the text after "in (due to)") says nothing of its code
 and would match the bare main term exactly: it is not a search term (it stays on the pages).
 """
@@ -32,6 +35,10 @@ SOURCE = {
     "neoplasm": "ICD-10-CM Table of Neoplasms FY2025",
     "drug": "ICD-10-CM Table of Drugs and Chemicals FY2025",
 }
+
+
+def _bag(text: str) -> tuple[str, ...]:
+    return tuple(sorted(fold(text).split()))
 
 
 def index_search_terms(conn: sqlite3.Connection) -> list[tuple[str, str, str, str, str]]:
@@ -59,7 +66,26 @@ def index_search_terms(conn: sqlite3.Connection) -> list[tuple[str, str, str, st
     codes: dict[int, list[tuple[int, str]]] = {}
     for term, col, code in conn.execute("SELECT term, col, code FROM index_code WHERE status != 'invalid' ORDER BY term, col"):
         codes.setdefault(term, []).append((col, code))
+    official: set[tuple[str, tuple[str, ...]]] = set()
+    titled: dict[tuple[str, ...], list[str]] = {}
+    for code, text, kind in conn.execute(
+        "SELECT code, title, 'title' FROM item UNION ALL SELECT i.code, n.text, 'note' FROM note n JOIN item i ON i.seq = n.seq "
+        "WHERE n.kind IN ('inclusionTerm', 'includes')"
+    ):
+        bag = _bag(text)
+        official.add((code, bag))
+        if kind == "title":
+            titled.setdefault(bag, []).append(code)
     rows: list[tuple[str, str, str, str, str]] = []
+
+    def add(text: str, code: str, kind: str, source: str) -> None:
+        bag = _bag(text)
+        if (code, bag) in official:
+            return
+        if kind == "index_main" and any(not code.startswith(other) for other in titled.get(bag, [])):
+            kind = "index"
+        rows.append((text, "en", code, kind, source))
+
     for ident, book, depth, see_id in conn.execute("SELECT id, book, depth, CASE see_whole WHEN 1 THEN see_id END FROM index_term ORDER BY id"):
         kind = "index_main" if depth == 0 and book in ("disease", "external") else "index"
         source = SOURCE[book]
@@ -73,7 +99,7 @@ def index_search_terms(conn: sqlite3.Connection) -> list[tuple[str, str, str, st
                     text = f"Neoplasm of {', '.join(parts)}, {c.label}" if parts else f"Neoplasm, {c.label}"
                 else:
                     text = f"{', '.join(parts)}, {c.label}"
-                rows.append((text, "en", code, kind, source))
+                add(text, code, kind, source)
             continue
         if depth and all(w in _CONNECTING for w in fold(parts[-1]).split()):
             continue
@@ -82,5 +108,5 @@ def index_search_terms(conn: sqlite3.Connection) -> list[tuple[str, str, str, st
         # a reference names the codes of its target when the term has none of its own
         targets = own or (codes.get(see_id, []) if see_id is not None else [])
         for _, code in targets:
-            rows.append((text, "en", code, kind, source))
+            add(text, code, kind, source)
     return rows
