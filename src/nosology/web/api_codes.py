@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from nosology.library import Library
 from nosology.web.cache import LruCache
 from nosology.web.deps import get_library
-from nosology.web.schemas import CodeResponse, InfoResponse, ValidationResponse
+from nosology.web.schemas import CodeResponse, InfoResponse, ValidationResponse, with_compat_fields
 
 __all__ = ["router"]
 
@@ -36,7 +36,7 @@ async def get_code(
 
 def _code_json(library: Library, code: str, lang: str) -> bytes:
     record = library.classification.record(code)
-    data = record.to_dict()
+    data = with_compat_fields(record.to_dict())
     data["article"] = library.articles.summary_for(record.item, record.ancestors, lang)
     return CodeResponse.model_validate(data).model_dump_json().encode()
 

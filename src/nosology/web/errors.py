@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from nosology.errors import NosologyError
 from nosology.web.fhir import outcome_response
+from nosology.web.status import headers_for, status_for
 
 __all__ = ["ErrorPayload", "install_error_handlers", "wants_html"]
 
@@ -69,7 +70,7 @@ def install_error_handlers(app: FastAPI) -> None:
             payload["suggestions"] = exc.suggestions
             if exc.suggestion_kind != "code":
                 payload["suggestion_kind"] = exc.suggestion_kind
-        return render(request, exc.status_code, payload, getattr(exc, "headers", None))
+        return render(request, status_for(exc), payload, headers_for(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

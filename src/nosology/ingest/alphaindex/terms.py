@@ -24,11 +24,12 @@ from __future__ import annotations
 import sqlite3
 
 from nosology.alphaindex.columns import column
-from nosology.search.normalise import STOP_WORDS, fold
+from nosology.languages import ENGLISH
+from nosology.search.normalise import fold
 
 __all__ = ["SOURCE", "index_search_terms"]
 
-_CONNECTING = STOP_WORDS | {"due", "without", "except"}
+_CONNECTING = ENGLISH.stop_words | {"due", "without", "except"}  # the Index is English
 SOURCE = {
     "disease": "ICD-10-CM Index FY2025",
     "external": "ICD-10-CM External Cause Index FY2025",

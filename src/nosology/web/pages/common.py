@@ -18,7 +18,7 @@ from nosology.library import Library
 from nosology.models import CodeRecord, Item
 from nosology.web.auth import csrf_token, is_signed_in
 from nosology.web.cache import LruCache
-from nosology.web.i18n import Catalogues, lang_of_path
+from nosology.web.i18n import DEFAULT_LANG, LANGUAGES, Catalogues, lang_of_path
 from nosology.web.pages.assets import Assets
 from nosology.web.templating import render
 
@@ -99,15 +99,16 @@ def translate(request: Request, lang: str, message: str) -> str:
 
 
 def with_lang(path: str, lang: str) -> str:
-    """``/codes/M61`` in ``lang`` (French pages live under ``/fr``)."""
-    if lang == "fr":
-        return "/fr" + path if path != "/" else "/fr/"
+    """``/codes/M61`` in ``lang`` (pages of a language other than the default live under ``/<lang>``)."""
+    if lang != DEFAULT_LANG:
+        return f"/{lang}" + path if path != "/" else f"/{lang}/"
     return path
 
 
 def other_lang_path(path: str, lang: str) -> str:
-    """The same page in ``lang``: strip or add the ``/fr`` prefix."""
-    base = (path[3:] or "/") if lang_of_path(path) == "fr" else path
+    """The same page in ``lang``: strip or add the language prefix."""
+    current = lang_of_path(path)
+    base = (path[len(current) + 1 :] or "/") if current != DEFAULT_LANG else path
     return with_lang(base, lang)
 
 
@@ -169,7 +170,9 @@ def page(
 
 
 def add_page(router: APIRouter, path: str, endpoint: Callable[..., Any], name: str) -> None:
-    """Serve ``endpoint`` at ``path`` and at its French twin ``/fr{path}``."""
+    """Serve ``endpoint`` at ``path`` and at its twin in every other UI language (``/fr{path}``)."""
     # HEAD too: link checkers and crawlers ask it first.
     router.add_api_route(path, endpoint, methods=["GET", "HEAD"], name=name, include_in_schema=False)
-    router.add_api_route(with_lang(path, "fr"), endpoint, methods=["GET", "HEAD"], name=f"{name}_fr", include_in_schema=False)
+    for lang in LANGUAGES:
+        if lang != DEFAULT_LANG:
+            router.add_api_route(with_lang(path, lang), endpoint, methods=["GET", "HEAD"], name=f"{name}_{lang}", include_in_schema=False)
