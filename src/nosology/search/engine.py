@@ -270,6 +270,8 @@ class SearchEngine:
                 if doc is None:
                     continue
                 score = ranker.score(doc, complete)
+                if score <= 0.0:  # no query word, or part of an Index path only
+                    continue
                 current = best.get(doc.seq)
                 if current is None or score > current[0]:
                     best[doc.seq] = (score, doc)

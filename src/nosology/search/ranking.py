@@ -28,6 +28,7 @@ MATCHED = {
     "lay": "synonym", "synonym": "synonym", "abbrev": "synonym", "article": "article",
     "index_main": "index", "index": "index",
 }
+_INDEX_KINDS = frozenset({"index_main", "index"})
 TITLE_BONUS = 3.0  # an official title, or a language's own title of the code
 # The Index's default code for a bare condition name outranks the category of the same name
 # (index_main); deeper Index paths rank below the tabular's own words.
@@ -82,6 +83,8 @@ class Ranker:
             elif extra and not extra.isdisjoint(stems):
                 found += extra_weight
         cov_q = found / self.total
+        if cov_q < 0.99 and doc.kind in _INDEX_KINDS and not complete:
+            return 0.0  # an Index path is precise: one that has only some of the words is no answer
         score = 60.0 * cov_q + 25.0 * explained / (explained + other + 0.25 * neutral)
         if complete or cov_q >= 0.99:
             if other == 0 and neutral == 0:
