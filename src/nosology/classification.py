@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable
-from functools import lru_cache
 
+from nosology.cache import LruCache
 from nosology.codes import compact, looks_like_code, with_dot
 from nosology.errors import CodeNotFound
 from nosology.languages import Languages, default_languages
@@ -61,7 +61,7 @@ class Classification:
     def __init__(self, store: ReferenceStore, languages: Languages | None = None) -> None:
         self.store = store
         self.languages = languages or default_languages()
-        self._by_seq = lru_cache(maxsize=50_000)(self._load_item)
+        self._items: LruCache[Item | None] = LruCache(50_000)  # by seq: an item and its titles
 
     # -- items -------------------------------------------------------------------------------
     def _load_item(self, seq: int) -> Item | None:
@@ -84,13 +84,13 @@ class Classification:
         return {seq: tuple(sorted(ts, key=lambda t: order[t.lang])) for seq, ts in found.items()}
 
     def item(self, seq: int) -> Item:
-        found = self._by_seq(seq)
+        found = self._items.get_or_make(seq, lambda: self._load_item(seq))
         if found is None:
             raise KeyError(seq)
         return found
 
     def find(self, text: str) -> Item | None:
-        """The item for any spelling of its code (``m6128``, ``M61 28``), or None."""
+        """The item for any spelling of its code (``m6128``, ``M61 28``, ``M60-M63``), or None."""
         key = compact(text)
         if not key or len(key) > 15:
             return None
@@ -98,6 +98,12 @@ class Classification:
         return None if seq is None else self.item(seq)
 
     def get(self, text: str) -> Item:
+        """The item for any spelling of its code.
+
+        Raises:
+            CodeNotFound: no item has this code; ``suggestions`` holds the codes the person
+                probably meant (missing X placeholders, look-alike characters, nearest prefix).
+        """
         found = self.find(text)
         if found is None:
             key = compact(text)
@@ -140,6 +146,14 @@ class Classification:
         """Billable codes below ``item`` (stored at build time; the item itself excluded)."""
         below = int(self.store.query_one("SELECT n_billable FROM item WHERE seq = ?", (item.seq,)))
         return below - int(item.billable)
+
+    def identifiers(self) -> list[str]:
+        """Every distinct identifier (chapters, blocks and codes), in classification order: one
+        page each (a block and its only category share one)."""
+        return [r["code"] for r in self.store.query("SELECT code FROM item GROUP BY code ORDER BY min(seq)")]
+
+    def count_identifiers(self) -> int:
+        return int(self.store.query_one("SELECT count(DISTINCT code) FROM item"))
 
     def subsumes(self, a: Item, b: Item) -> bool:
         """True when ``b`` is ``a`` or lies below it."""
@@ -187,6 +201,13 @@ class Classification:
 
     # -- the record --------------------------------------------------------------------------
     def record(self, text: str) -> CodeRecord:
+        """Everything about one code: its item, ancestors (chapter, heading section, block...),
+        children, notes of its own and inherited, 7th characters, decoding, titles in each
+        language and the WHO equivalent.
+
+        Raises:
+            CodeNotFound: as :meth:`get`.
+        """
         item = self.get(text)
         ancestors = self.ancestors(item)
         owner, chars = self.seven_chr(item, ancestors)
@@ -242,6 +263,9 @@ class Classification:
 
     # -- validation --------------------------------------------------------------------------
     def validate(self, text: str) -> Validation:
+        """Whether ``text`` is a code that can go on a claim: ``billable``, a ``header`` (with
+        its billable codes as suggestions), ``not_a_code`` (a chapter or block) or ``invalid``
+        (with the reason and a "did you mean"). Never raises for any input."""
         raw = text.strip()[:60]
         key = compact(raw)
         item = self.find(raw) if key else None

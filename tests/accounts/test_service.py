@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from tests.support.accounts import Clock
 
 from nosology.accounts import (
     AccountExists,
@@ -15,7 +16,6 @@ from nosology.accounts import (
     ResetLinkInvalid,
     WeakPassword,
 )
-from nosology.accounts.testing import Clock
 from nosology.errors import NotFound
 
 PW = "correct horse battery"

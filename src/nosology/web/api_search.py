@@ -8,10 +8,10 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
+from nosology.cache import LruCache
 from nosology.errors import InvalidQuery
 from nosology.languages import Languages
 from nosology.library import Library
-from nosology.web.cache import LruCache
 from nosology.web.deps import get_library
 from nosology.web.schemas import with_compat_fields
 
