@@ -32,7 +32,7 @@ pytestmark = pytest.mark.fulldata
 
 
 def _file(key: str) -> bytes:
-    return gzip.decompress(next(f for f in INDEX_FILES if f.key == key).path().read_bytes())
+    return gzip.decompress(next(f for f in INDEX_FILES if f.key == key).source.verified_path().read_bytes())
 
 
 def test_counts_match_the_sources(library: Library) -> None:

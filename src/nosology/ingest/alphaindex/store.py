@@ -60,9 +60,8 @@ def build_alphabetic_index(conn: sqlite3.Connection, ctx: BuildContext) -> None:
             books.append(Book(f.key, terms, headings))
     ctx.progress("Alphabetic Index parsed")
     counts = store_books(conn, books)
+    # the files' provenance is listed with every source's (ingest/sources.py, classification step)
     ctx.meta["alphabetic_index"] = {"edition": "FY2025 (April 1, 2025)", "tabular": "FY2026 (April 1, 2026)", **counts}
-    sources = ctx.meta.setdefault("sources", [])
-    sources.extend(f.provenance() for f in INDEX_FILES)
 
 
 def check_code(printed: str, known: dict[str, tuple[str, bool]]) -> tuple[str | None, str]:
