@@ -53,7 +53,9 @@ def test_info_json() -> None:
     meta = json.loads(result.output)
     assert meta["counts"]["items"] == 98_505
     years = {f"icd10cm_{y}" for y in range(2019, 2026)}
-    assert {s["key"] for s in meta["sources"]} == {"icd10cm", "icd10cm_codes", "who", "cim10", "drg_mcc", "drg_cc", "drg_cc_exclusions"} | years
+    assert {s["key"] for s in meta["sources"]} == {"icd10cm", "icd10cm_codes", "who", "cim10",
+                                                  "index_disease", "index_external", "index_neoplasm", "index_drug",
+                                                  "drg_mcc", "drg_cc", "drg_cc_exclusions"} | years
 
 
 def test_info_without_database(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -28,6 +28,7 @@ def default_steps() -> list[tuple[str, BuildStep]]:
     every other term and derives its index once.
     """
     from nosology.content.loader import load_articles
+    from nosology.ingest.alphaindex import build_alphabetic_index
     from nosology.ingest.classification import build_classification
     from nosology.ingest.drg import build_drg
     from nosology.ingest.history import build_history
@@ -37,6 +38,7 @@ def default_steps() -> list[tuple[str, BuildStep]]:
         ("classification", build_classification),
         ("history", build_history),
         ("drg", build_drg),
+        ("alphabetic_index", build_alphabetic_index),
         ("articles", load_articles),
         ("search", build_search_index),
     ]

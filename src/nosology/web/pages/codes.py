@@ -20,7 +20,7 @@ from nosology.web.api_codes import code_json_response, retired_json_response
 from nosology.web.auth import is_signed_in, saved_codes
 from nosology.web.i18n import lang_of_path
 from nosology.web.pages.codeview import build_view, title_in
-from nosology.web.pages.common import add_page, code_url, page, page_state, translate
+from nosology.web.pages.common import add_page, code_url, page, page_state, translate, with_lang
 from nosology.web.pages.linkify import linkify
 from nosology.web.pages.retired import retired_page
 
@@ -103,6 +103,8 @@ def code_page(request: Request, code: str) -> Response:
             "facts": code_facts(library, record),
             "note": note,
             "years_text": fiscal_years_text,
+            "index_entries": library.alphaindex.entries_for(item.code),
+            "index_url": lambda path: with_lang(path, lang),
         }
 
     description = f"{item.code}: {title.text}. " + _("Official ICD-10-CM title and notes, what each character means, the body site and related codes.")
