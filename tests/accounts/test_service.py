@@ -160,7 +160,9 @@ def test_export_has_no_secrets_and_delete_cascades(service: AccountService) -> N
     assert data["saved_codes"][0]["code"] == "M61.28" and data["saved_codes"][0]["list"] == "My patient's codes"
     assert data["api_tokens"][0]["name"] == "ci"
     assert issued.token not in text and "argon2" not in text and "password" not in text
-    service.delete_account(user.user_id)
+    with pytest.raises(InvalidCredentials):
+        service.delete_account(user.user_id, "not the password")
+    service.delete_account(user.user_id, PW)
     assert service.token_user(issued.token) is None
     with pytest.raises(InvalidCredentials):
         service.authenticate("lee@example.org", PW, "1.2.3.4")

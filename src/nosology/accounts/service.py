@@ -147,8 +147,10 @@ class AccountService:
                 self.failures.record(s, [key], now)
             raise InvalidCredentials("The password is incorrect.")
 
-    def change_password(self, user_id: int, current: str, new: str, keep_session: str | None = None) -> None:
-        """Change the password and end every other session of the user."""
+    def change_password(self, user_id: int, current: str, new: str, keep_session: str | None = None,
+                        *, revoke_tokens: bool = True) -> None:
+        """Change the password; end every other session and every reset link of the user, and
+        (unless ``revoke_tokens`` is False) every API token, in the same transaction."""
         self.check_password(user_id, current)
         with self.db.tx() as s:
             email = s.get_one(User, user_id).email
@@ -160,9 +162,14 @@ class AccountService:
             user.password_changed_at = self.db.now()
             kept = digest(keep_session) if keep_session else ""
             s.execute(delete(Session).where(Session.user_id == user_id, Session.id_hash != kept))
+            s.execute(delete(ResetToken).where(ResetToken.user_id == user_id))
+            if revoke_tokens:
+                s.execute(delete(ApiToken).where(ApiToken.user_id == user_id))
 
-    def delete_account(self, user_id: int) -> None:
-        """Delete the user and, by cascade, their sessions, tokens, saved codes and lists."""
+    def delete_account(self, user_id: int, password: str) -> None:
+        """Delete the user and, by cascade, their sessions, tokens, saved codes and lists; the
+        password is asked again, so a leaked session or token cannot erase the account."""
+        self.check_password(user_id, password)
         with self.db.tx() as s:
             user = s.get(User, user_id)
             if user is None:
@@ -302,16 +309,19 @@ class AccountService:
             return self._reset_row(s, token)[1].email
 
     def reset_password(self, token: str, new_password: str) -> Principal:
-        """Set a new password through a reset link; the link is used up and every session ends."""
+        """Set a new password through a reset link. In one transaction: every reset link of the
+        user is used up, and every session and API token ends (whoever had them may be the
+        reason for the reset)."""
         email = self.reset_email(token)
         self.passwords.check(new_password, email)
         hashed = self.passwords.hash(new_password)
         with self.db.tx() as s:
-            reset, user = self._reset_row(s, token)
-            s.delete(reset)
+            _, user = self._reset_row(s, token)
             user.password_hash = hashed
             user.password_changed_at = self.db.now()
+            s.execute(delete(ResetToken).where(ResetToken.user_id == user.id))
             s.execute(delete(Session).where(Session.user_id == user.id))
+            s.execute(delete(ApiToken).where(ApiToken.user_id == user.id))
             s.execute(delete(LoginFailure).where(LoginFailure.key == account_key(user.email)))
             return Principal(user.id, user.email, user.created_at, "password")
 

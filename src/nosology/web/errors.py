@@ -83,10 +83,13 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
         problems = []
+        # A malformed path segment (a row id that is not a number) is a bad URL: 400, like a
+        # malformed form field; invalid query parameters and bodies stay 422.
+        status = 400 if exc.errors() and all(err.get("loc", ("",))[0] == "path" for err in exc.errors()) else 422
         for err in exc.errors():
             where = ".".join(str(p) for p in err.get("loc", ()) if p not in {"body", "query", "path"})
             problems.append(f"{where}: {err.get('msg', 'invalid')}" if where else str(err.get("msg", "invalid")))
-        return render(request, 422, {"detail": "; ".join(problems)[:1000] or "invalid input"})
+        return render(request, status, {"detail": "; ".join(problems)[:1000] or "invalid input"})
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:

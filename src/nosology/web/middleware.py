@@ -19,6 +19,10 @@ import uuid
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
+from starlette.exceptions import HTTPException
+
+from nosology.integers import parse_int
+
 __all__ = ["BodyLimitMiddleware", "RequestLogMiddleware", "ResponseHeadersMiddleware", "SecurityHeadersMiddleware"]
 
 Scope = MutableMapping[str, Any]
@@ -144,12 +148,11 @@ class BodyLimitMiddleware:
             return
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None:
-            try:
-                too_big = int(declared) > self.max_bytes
-            except ValueError:
+            length = parse_int(declared.decode("latin-1"), 0, 10**18)
+            if length is None:
                 await _plain(send, 400, "invalid Content-Length header")
                 return
-            if too_big:
+            if length > self.max_bytes:
                 await _plain(send, 413, f"request body larger than {self.max_bytes} bytes")
                 return
         received = 0
@@ -180,11 +183,14 @@ class BodyLimitMiddleware:
                 await _plain(send, problem.status, problem.detail)
 
 
-class _BodyProblem(Exception):
+class _BodyProblem(HTTPException):
+    """Raised from ``receive``. An HTTPException because FastAPI's body parsing re-raises those
+    as they are (the app's error handler then answers 413/408); any other exception it turns
+    into a 400 "error parsing the body"."""
+
     def __init__(self, status: int, detail: str) -> None:
-        super().__init__(detail)
+        super().__init__(status, detail, headers={"Connection": "close"})
         self.status = status
-        self.detail = detail
 
 
 async def _plain(send: Send, status: int, detail: str) -> None:

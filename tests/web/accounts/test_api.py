@@ -23,7 +23,7 @@ def test_token_flow_save_list_export_delete(web: TestClient, flows: Any) -> None
     assert export["saved_codes"][0]["note"] == "left hip"
     assert web.delete("/api/saved/M61.28", headers=auth).status_code == 204
     assert web.delete("/api/saved/M61.28", headers=auth).status_code == 404
-    assert web.delete("/api/me", headers=auth).status_code == 204
+    assert web.request("DELETE", "/api/me", json={"password": flows.password}, headers=auth).status_code == 204
     assert web.get("/api/me", headers=auth).status_code == 401
 
 

@@ -42,6 +42,11 @@ class TokenRequest(Credentials):
     name: str = Field("", max_length=_LONG, description="A label shown in the account page.")
 
 
+class PasswordConfirmation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    password: str = Field(max_length=_LONG, description="The account's password, asked again before anything irreversible.")
+
+
 class SaveRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     code: str = Field(max_length=_LONG, examples=["M61.28"])
@@ -93,10 +98,11 @@ def api_export(request: Request) -> dict[str, Any]:
     return service.export(user.user_id)
 
 
-@router.delete("/me", dependencies=_AUTH, status_code=204, summary="Delete the caller's account and all its data")
-def api_delete_me(request: Request) -> Response:
+@router.delete("/me", dependencies=_AUTH, status_code=204, summary="Delete the caller's account and all its data",
+               description='Send the password in the body (`{"password": "..."}`): a token alone cannot erase an account.')
+def api_delete_me(request: Request, body: PasswordConfirmation) -> Response:
     service, user = _caller(request)
-    service.delete_account(user.user_id)
+    service.delete_account(user.user_id, body.password)
     return Response(status_code=204)
 
 

@@ -115,8 +115,9 @@ async def change_password(request: Request) -> Response:
     def run() -> Response:
         service, user = require_user(request)
         try:
+            # Unticked "keep my API tokens" (the default) revokes them with the other sessions.
             service.change_password(user.user_id, form.get("current_password", ""), form.get("new_password", ""),
-                                    keep_session=session_id(request))
+                                    keep_session=session_id(request), revoke_tokens=not form.get("keep_tokens"))
         except (InvalidInput, InvalidCredentials) as exc:
             return page(request, "account.html", error=exc, user=user, tokens=service.tokens(user.user_id), new_token="")
         return page(request, "account.html", message="Your password is changed. Your other sessions are logged out.",
@@ -160,10 +161,9 @@ async def delete_account(request: Request) -> Response:
     def run() -> Response:
         service, user = require_user(request)
         try:
-            service.check_password(user.user_id, form.get("password", ""))
+            service.delete_account(user.user_id, form.get("password", ""))
         except InvalidCredentials as exc:
             return page(request, "account.html", error=exc, user=user, tokens=service.tokens(user.user_id), new_token="")
-        service.delete_account(user.user_id)
         response = see_other("/")
         clear_session_cookie(request, response)
         return response
