@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 import pytest
-from tests.web.accounts.conftest import Server, servers  # noqa: F401 (servers is a fixture)
+from tests.web.accounts.conftest import Server, pg_accounts_url, servers  # noqa: F401 (fixtures)
 
 from nosology.accounts.testing import fresh_pg_database, need_from
 from nosology.library import Library

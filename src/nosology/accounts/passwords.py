@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import threading
 from functools import cached_property
 from importlib import resources
 
@@ -20,12 +22,22 @@ _DECORATION = re.compile(r"[\d\W_]+$")
 _LEADING = re.compile(r"^[\d\W_]+")
 
 
-class Passwords:
-    """Checks a new password against the policy, hashes it, verifies one against a hash."""
+def _default_concurrency() -> int:
+    return 2 * (os.cpu_count() or 1)
 
-    def __init__(self, hasher: PasswordHasher | None = None) -> None:
+
+class Passwords:
+    """Checks a new password against the policy, hashes it, verifies one against a hash.
+
+    At most ``concurrency`` hashes run at once in a process (default 2 x cores): each takes the
+    hasher's memory cost (64 MiB by default), so a burst of sign-ins or sign-ups waits its turn
+    instead of growing the process by that much per request. More would not finish sooner anyway.
+    """
+
+    def __init__(self, hasher: PasswordHasher | None = None, concurrency: int | None = None) -> None:
         # argon2-cffi's defaults are argon2id with RFC 9106's low-memory profile.
         self.hasher = hasher or PasswordHasher()
+        self._slots = threading.BoundedSemaphore(concurrency or _default_concurrency())
 
     @cached_property
     def common(self) -> frozenset[str]:
@@ -35,7 +47,7 @@ class Passwords:
     @cached_property
     def dummy_hash(self) -> str:
         """A hash to verify against when the email is unknown, so both cases take as long."""
-        return self.hasher.hash("nosology-dummy-password-for-timing")
+        return self.hash("nosology-dummy-password-for-timing")
 
     def check(self, password: str, email: str = "") -> None:
         if len(password) < MIN_PASSWORD:
@@ -51,12 +63,15 @@ class Passwords:
             raise WeakPassword("Password must not contain your email address.")
 
     def hash(self, password: str) -> str:
-        return self.hasher.hash(password)
+        with self._slots:
+            return self.hasher.hash(password)
 
     def verify(self, password_hash: str | None, password: str) -> bool:
         """True when ``password`` matches; always does the full argon2 work, even without a hash."""
+        against = password_hash or self.dummy_hash
         try:
-            return self.hasher.verify(password_hash or self.dummy_hash, password) and password_hash is not None
+            with self._slots:
+                return self.hasher.verify(against, password) and password_hash is not None
         except (VerificationError, InvalidHashError):
             return False
 

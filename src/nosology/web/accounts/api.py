@@ -70,7 +70,7 @@ def _caller(request: Request) -> tuple[AccountService, Principal]:
 
 @router.post("/auth/signup", status_code=201, summary="Create an account")
 async def api_signup(request: Request, body: Credentials) -> dict[str, Any]:
-    user = await threaded(lambda: accounts_service(request).sign_up(body.email, body.password))
+    user = await threaded(lambda: accounts_service(request).sign_up(body.email, body.password, client_ip(request)))
     return user.public()
 
 

@@ -58,7 +58,7 @@ async def signup(request: Request) -> Response:
     def run() -> Response:
         service = accounts_service(request)
         try:
-            user = service.sign_up(form.get("email", ""), form.get("password", ""))
+            user = service.sign_up(form.get("email", ""), form.get("password", ""), client_ip(request))
         except _FORM_ERRORS as exc:
             return page(request, "signup.html", error=exc, next=target, email=form.get("email", "")[:254])
         return _start_session(request, user.user_id, target)
