@@ -31,6 +31,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("gated_sections", "treatment", "Comma-separated article sections hidden from anonymous visitors and API callers without a token."),
     Setting("secret_key", "", "Key signing session cookies; empty means a random key kept in data_dir/secret.key."),
     Setting("base_url", "", "Public base URL used in sitemaps, FHIR and Infobutton links; empty means the request's own."),
+    Setting("trusted_hosts", "", "Comma-separated Host names the server answers (others get 400; '*.example.org' "
+            "matches subdomains); empty means the host of base_url and the address the server listens on, plus localhost."),
     Setting("build_if_missing", True, "Build the reference database on server start when it is missing.", bool),
     Setting("max_body_bytes", 1_048_576, "Largest accepted request body, in bytes.", int),
     Setting("max_query_chars", 500, "Search queries are cut to this many characters after normalisation.", int),
@@ -53,6 +55,7 @@ class Settings:
     gated_sections: tuple[str, ...] = ("treatment",)
     secret_key: str = ""
     base_url: str = ""
+    trusted_hosts: tuple[str, ...] = ()
     build_if_missing: bool = True
     max_body_bytes: int = 1_048_576
     max_query_chars: int = 500
@@ -86,9 +89,9 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: Any) ->
         raw = env.get(f"NOSOLOGY_{setting.name.upper()}")
         values[setting.name] = setting.default if raw is None else _coerce(setting, raw)
     values.update(overrides)
-    gated = values["gated_sections"]
-    if isinstance(gated, str):
-        values["gated_sections"] = tuple(s.strip() for s in gated.split(",") if s.strip())
+    for name in ("gated_sections", "trusted_hosts"):
+        if isinstance(values[name], str):
+            values[name] = tuple(s.strip() for s in values[name].split(",") if s.strip())
     _refuse_gated_safety(tuple(values["gated_sections"]))
     values["data_dir"] = Path(values["data_dir"])
     return Settings(**values)

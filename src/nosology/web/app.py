@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
@@ -25,6 +25,7 @@ from nosology.web import (
 )
 from nosology.web.cache import LruCache
 from nosology.web.errors import install_error_handlers
+from nosology.web.hosts import TrustedHostMiddleware, trusted_hosts
 from nosology.web.middleware import (
     BodyLimitMiddleware,
     RequestLogMiddleware,
@@ -38,8 +39,12 @@ __all__ = ["create_app"]
 log = logging.getLogger("nosology.web")
 
 
-def create_app(settings: Settings | None = None, library: Library | None = None) -> FastAPI:
-    """Build the app. The reference data is opened (and built if missing) before the first request."""
+def create_app(settings: Settings | None = None, library: Library | None = None, *,
+               listening: Iterable[str] = ()) -> FastAPI:
+    """Build the app. The reference data is opened (and built if missing) before the first request.
+
+    ``listening``: the addresses the server binds, trusted as Host names (see web.hosts).
+    """
     settings = settings or load_settings()
 
     @asynccontextmanager
@@ -78,6 +83,7 @@ def create_app(settings: Settings | None = None, library: Library | None = None)
     # outermost last: the log line sees the final status, including a refused body
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(TrustedHostMiddleware, allowed=trusted_hosts(settings, listening))
     app.add_middleware(RequestLogMiddleware)
     for module in (api_codes, api_search, api_articles, health, fhir, infobutton, accounts, pages):
         app.include_router(module.router)

@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException
 
 from nosology.integers import parse_int
 
-__all__ = ["BodyLimitMiddleware", "RequestLogMiddleware", "ResponseHeadersMiddleware", "SecurityHeadersMiddleware"]
+__all__ = ["BodyLimitMiddleware", "RequestLogMiddleware", "ResponseHeadersMiddleware", "SecurityHeadersMiddleware", "refuse"]
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -150,10 +150,10 @@ class BodyLimitMiddleware:
         if declared is not None:
             length = parse_int(declared.decode("latin-1"), 0, 10**18)
             if length is None:
-                await _plain(send, 400, "invalid Content-Length header")
+                await refuse(send, 400, "invalid Content-Length header")
                 return
             if length > self.max_bytes:
-                await _plain(send, 413, f"request body larger than {self.max_bytes} bytes")
+                await refuse(send, 413, f"request body larger than {self.max_bytes} bytes")
                 return
         received = 0
         started = False
@@ -180,7 +180,7 @@ class BodyLimitMiddleware:
             await self.app(scope, limited_receive, tracking_send)
         except _BodyProblem as problem:
             if not started:
-                await _plain(send, problem.status, problem.detail)
+                await refuse(send, problem.status, problem.detail)
 
 
 class _BodyProblem(HTTPException):
@@ -193,7 +193,8 @@ class _BodyProblem(HTTPException):
         self.status = status
 
 
-async def _plain(send: Send, status: int, detail: str) -> None:
+async def refuse(send: Send, status: int, detail: str) -> None:
+    """Answer at once with a small JSON error, and close the connection."""
     body = json.dumps({"status": status, "error": "Request refused", "detail": detail}).encode()
     await send({"type": "http.response.start", "status": status, "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()), (b"connection", b"close")]})
     await send({"type": "http.response.body", "body": body})

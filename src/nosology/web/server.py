@@ -26,11 +26,11 @@ KEEP_ALIVE_SECONDS = 5
 def run(host: str, port: int, workers: int = 1) -> None:
     if workers <= 1:
         uvicorn.run(
-            create_app(), host=host, port=port, proxy_headers=True, timeout_keep_alive=KEEP_ALIVE_SECONDS,
+            create_app(listening=[host]), host=host, port=port, proxy_headers=True, timeout_keep_alive=KEEP_ALIVE_SECONDS,
             limit_concurrency=2048, access_log=False, timeout_graceful_shutdown=5,
         )
         return
-    _Gunicorn({
+    _Gunicorn(host, {
         "bind": f"{host}:{port}",
         "workers": workers,
         "worker_class": "uvicorn.workers.UvicornWorker",
@@ -47,7 +47,8 @@ def run(host: str, port: int, workers: int = 1) -> None:
 
 
 class _Gunicorn(BaseApplication):  # type: ignore[misc]
-    def __init__(self, options: dict[str, Any]) -> None:
+    def __init__(self, host: str, options: dict[str, Any]) -> None:
+        self.host = host
         self.options = options
         super().__init__()
 
@@ -56,4 +57,4 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
             self.cfg.set(key, value)
 
     def load(self) -> FastAPI:
-        return create_app()
+        return create_app(listening=[self.host])
