@@ -15,25 +15,26 @@ from fastapi import FastAPI
 from gunicorn.app.base import BaseApplication
 
 from nosology.web.app import create_app
+from nosology.web.slowclients import GuardedHttpProtocol
 
 __all__ = ["run"]
 
-# Shared by both ways of serving: drop idle keep-alive connections after 5 s; a client that
-# stalls mid-body is cut by BodyLimitMiddleware's own timeout.
+# Shared by both ways of serving: drop idle keep-alive connections after 5 s; a client slow to
+# send its headers is cut by web.slowclients, one that stalls mid-body by BodyLimitMiddleware.
 KEEP_ALIVE_SECONDS = 5
 
 
 def run(host: str, port: int, workers: int = 1) -> None:
     if workers <= 1:
         uvicorn.run(
-            create_app(listening=[host]), host=host, port=port, proxy_headers=True, timeout_keep_alive=KEEP_ALIVE_SECONDS,
+            create_app(listening=[host]), host=host, port=port, http=GuardedHttpProtocol, proxy_headers=True, timeout_keep_alive=KEEP_ALIVE_SECONDS,
             limit_concurrency=2048, access_log=False, timeout_graceful_shutdown=5,
         )
         return
     _Gunicorn(host, {
         "bind": f"{host}:{port}",
         "workers": workers,
-        "worker_class": "uvicorn.workers.UvicornWorker",
+        "worker_class": "nosology.web.slowclients.GuardedWorker",
         "preload_app": True,
         "keepalive": KEEP_ALIVE_SECONDS,
         "timeout": 60,  # a worker stuck this long is replaced
