@@ -9,7 +9,7 @@ def test_m6128_record(library: Library) -> None:
     r = library.classification.record(" m61 28 ")
     assert r.item.code == "M61.28"
     assert r.item.title == "Paralytic calcification and ossification of muscle, other site"
-    assert [a.code for a in r.ancestors] == ["13", "M60-M63", "M61", "M61.2"]
+    assert [a.code for a in r.ancestors] == ["13", "M60-M79", "M60-M63", "M61", "M61.2"]
     inherited = [g for g in r.notes if g.kind == "inclusionTerm" and g.owner == "M61.2"]
     assert inherited and inherited[0].notes == ["Myositis ossificans associated with quadriplegia or paraplegia"]
     assert r.french is not None and r.french.title.endswith("Autres localisations")

@@ -71,7 +71,7 @@ def test_article_fields_and_translation(lib: Library) -> None:
     assert article.url == "/articles/ho-neuro" and article.translation_url == "/fr/articles/ho-neuro-fr"
     assert article.codes == ["M61.2"] and len(article.references) == 3
     assert [s.key for s in article.sections] == ["understanding", "symptoms", "diagnosis", "causes", "risk_factors",
-                                                 "complications", "treatment", "classification"]
+                                                 "complications", "when_to_get_help", "treatment", "classification"]
     assert [s.key for s in article.sections if s.gated] == ["treatment"]
     assert "<em>This information does not replace medical advice." in article.notice_html
     assert all("does not replace" not in s.html for s in article.sections)  # the notice is not in a section

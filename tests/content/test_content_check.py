@@ -77,7 +77,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 # Smaller mistakes, made by editing the valid pair: (file, old, new, line, words).
 EDITS = [
-    (EN, "*This information does not replace", "*This does not replace", 70, "must end with the notice"),
+    (EN, "*This information does not replace", "*This does not replace", 74, "must end with the notice"),
     (EN, "## Symptoms", "## Symptômes", 37, "is the fr heading: in a en article write '## Symptoms'"),
     (EN, "## Complications", "## Side effects", 58, "unknown section heading '## Side effects'"),
     (EN, "slug: fixture-condition", "slug: fixture-condition\nsulg: x", 3, "unknown front matter field 'sulg' (did you mean 'slug'?)"),
@@ -89,7 +89,7 @@ EDITS = [
     (EN, "Stiffness of a joint.", "Stiffness ![x](data:image/png;base64,AAAA).", 39, "images are not allowed"),
     (EN, "Stiffness of a joint.", "[click](javascript:alert(1))", 39, "link 'javascript:alert(1)' is not allowed"),
     (FR, "codes: [M61.2]", "codes: [M61.2, M61.28]", 6, "codes differ from the translation"),
-    (EN, "Coded under M61.2.", "Coded under M61.2 or M61.27.", 68, "M61.27 is not a code of ICD-10-CM, WHO ICD-10 or CIM-10"),
+    (EN, "Coded under M61.2.", "Coded under M61.2 or M61.27.", 72, "M61.27 is not a code of ICD-10-CM, WHO ICD-10 or CIM-10"),
     (EN, "title: Fixture condition", "title: Fixture condition\ntitle: Again", 5, "field 'title' is given twice (first on line 4)"),
 ]
 

@@ -1,4 +1,4 @@
-"""The twelve real articles: they pass the check, are in the database, resolve from their codes,
+"""The real articles (the twelve heterotopic-ossification ones named here): they pass the check, are in the database, resolve from their codes,
 gate their treatment section, and lead search to their codes."""
 
 from __future__ import annotations
@@ -24,12 +24,10 @@ PAIRS = [
 ]
 
 
-def test_check_passes_on_all_twelve_files(library: Library) -> None:
+def test_check_passes_on_every_file(library: Library) -> None:
     result = check_content(CONTENT, SqliteCodes(library.store.connection()))
     assert [str(p) for p in result.problems] == []
-    assert sorted((f.lang, f.slug) for f in result.files) == sorted(
-        [("en", en) for en, _, _ in PAIRS] + [("fr", fr) for _, fr, _ in PAIRS]
-    )
+    assert {("en", en) for en, _, _ in PAIRS} | {("fr", fr) for _, fr, _ in PAIRS} <= {(f.lang, f.slug) for f in result.files}
 
 
 @pytest.mark.parametrize(("en", "fr", "codes"), PAIRS)

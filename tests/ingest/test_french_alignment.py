@@ -16,6 +16,15 @@ from nosology.ingest.french_alignment import cm_site, fr_site, same_meaning
         # CM reworked E11.0: same code, other meaning
         ("Type 2 diabetes mellitus with hyperosmolarity", "Type 2 diabetes mellitus with coma", False),
         ("Esotropia", "Convergent concomitant strabismus", False),
+        # negation and prefixes always count; similar spelling is not the same meaning
+        ("Type 2 diabetes mellitus with coma", "Type 2 diabetes mellitus without coma", False),
+        ("Congenital hypothyroidism with diffuse goitre", "Congenital hyperthyroidism with diffuse goitre", False),
+        ("Intracranial abscess", "Extracranial abscess", False),
+        ("Sprain of ankle", "Sprain and strain of ankle", False),
+        ("Sprain of ankle", "Strain of ankle", False),
+        ("Hemorrhage not elsewhere classified", "Hemorrhage", False),
+        ("Other specified disorders of muscle", "Disorder of muscle, unspecified", False),
+        ("Disorders of muscle in diseases classified elsewhere", "Disorder of muscle in diseases classified elsewhere", True),
     ],
 )
 def test_same_meaning(cm: str, who: str, same: bool) -> None:

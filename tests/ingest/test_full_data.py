@@ -55,9 +55,15 @@ def test_billable_matches_leaves(library: Library) -> None:
     store = library.store
     leaves = store.query_one("SELECT count(*) FROM item WHERE n_children = 0 AND kind NOT IN ('chapter', 'block')")
     empty_blocks = store.query_one("SELECT count(*) FROM item WHERE n_children = 0 AND kind = 'block'")
+    headings = store.query_one("SELECT count(*) FROM item AS h WHERE kind = 'block' AND EXISTS "
+                               "(SELECT 1 FROM item AS c WHERE c.parent = h.seq AND c.kind = 'block')")
     billable = store.query_one("SELECT count(*) FROM item WHERE billable = 1")
     assert leaves == billable == 74_719
-    assert empty_blocks == 12  # + 5 double-counted leaf categories = simple-icd-10-cm's 74,736
+    # The 12 heading sections (M00-M25...) have no codes of their own in the XML; simple-icd-10-cm
+    # counts them as leaves (74,719 + 12 + 5 double-counted leaf categories = its 74,736). Here
+    # they hold the blocks they span, so no block is empty.
+    assert empty_blocks == 0
+    assert headings == 12
 
 
 def test_every_code_and_title_identical_to_source(library: Library, xml_root: ET.Element) -> None:
@@ -114,8 +120,9 @@ def test_probe_codes(library: Library, code: str, kind: str, billable: bool, tit
 def test_block_sharing_identifier_resolves_to_category_with_block_in_breadcrumb(library: Library) -> None:
     record = library.classification.record("C7A")
     assert record.item.kind == "category"
-    assert [a.kind for a in record.ancestors] == ["chapter", "block"]
-    assert record.ancestors[-1].code == "C7A"
+    # C7A lies outside C00-C75 (the heading's range), directly under the C00-C96 heading
+    assert [a.code for a in record.ancestors] == ["2", "C00-C96", "C7A"]
+    assert [a.kind for a in record.ancestors] == ["chapter", "block", "block"]
 
 
 def test_invalid_probe(library: Library) -> None:
@@ -161,3 +168,26 @@ def test_withdrawn_cim10_marker_not_shown(library: Library) -> None:
     b59 = library.classification.find("B59")
     assert b59 and b59.title_fr == "Pneumocystose"
     assert not library.store.query_one("SELECT count(*) FROM item WHERE title_fr LIKE '%***%'")
+
+
+@pytest.mark.parametrize(
+    ("code", "chain"),
+    [
+        ("M61.28", ["13", "M60-M79", "M60-M63", "M61", "M61.2"]),
+        ("M05.711", ["13", "M00-M25", "M05-M14", "M05", "M05.7", "M05.71"]),
+        ("C50.911", ["2", "C00-C96", "C00-C75", "C50", "C50", "C50.9", "C50.91"]),  # block C50 holds category C50
+        ("T22.011A", ["19", "T07-T88", "T20-T32", "T20-T25", "T22", "T22.0", "T22.01", "T22.011"]),
+        ("V43.52XA", ["20", "V00-X58", "V00-V99", "V40-V49", "V43", "V43.5", "V43.52"]),
+    ],
+)
+def test_heading_sections_are_ancestors(library: Library, code: str, chain: list[str]) -> None:
+    """Heading sections that span several blocks are a level: chapter > heading > block > category."""
+    record = library.classification.record(code)
+    assert [a.code for a in record.ancestors] == chain
+
+
+def test_heading_section_notes_are_inherited(library: Library) -> None:
+    """M00-M25 "Arthropathies" has an includes note; every code below it inherits it."""
+    record = library.classification.record("M05.711")
+    owners = {(g.owner, g.kind) for g in record.notes if g.inherited}
+    assert ("M00-M25", "includes") in owners

@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 def test_code_record(client: TestClient) -> None:
     data = client.get("/api/codes/M61.28").json()
     assert data["item"]["billable"] is True
-    assert [a["code"] for a in data["ancestors"]] == ["13", "M60-M63", "M61", "M61.2"]
+    assert [a["code"] for a in data["ancestors"]] == ["13", "M60-M79", "M60-M63", "M61", "M61.2"]
     assert data["french"]["level"] == "exact"
     assert any(p["chars"] == "8" and p["meaning"] == "other site" for p in data["decoding"])
 

@@ -65,9 +65,9 @@ def test_any_spelling_redirects_to_the_canonical_url(client: TestClient, path: s
 def test_code_page_m61_28(client: TestClient) -> None:
     html = client.get("/codes/M61.28").text
     main = _main(html)
-    # breadcrumb: chapter > block > category > subcategory, each a link, then the code itself
+    # breadcrumb: chapter > heading section > block > category > subcategory, each a link, then the code itself
     crumbs = main.split('class="breadcrumb"', 1)[1].split("</nav>", 1)[0]
-    assert [m for m in re.findall(r'href="(/codes/[^"]+)"', crumbs)] == ["/codes/13", "/codes/M60-M63", "/codes/M61", "/codes/M61.2"]
+    assert [m for m in re.findall(r'href="(/codes/[^"]+)"', crumbs)] == ["/codes/13", "/codes/M60-M79", "/codes/M60-M63", "/codes/M61", "/codes/M61.2"]
     assert 'aria-current="page">M61.28<' in crumbs
     assert "badge-billable" in main
     assert "What this code means" in main and "other site" in main
@@ -340,3 +340,12 @@ def test_anonymous_pages_served_from_cache_are_identical(client: TestClient) -> 
     assert first.content == second.content and first.headers["etag"] == second.headers["etag"]
     assert "text/html" in second.headers["content-type"]
     assert second.headers["content-security-policy"]
+
+
+def test_chapter_page_nests_blocks_under_heading_sections(client: TestClient) -> None:
+    chapter = _main(client.get("/codes/13").text)
+    heading = chapter.index('href="/codes/M60-M79"')
+    nested = chapter.index('class="code-list nested"', heading)
+    assert heading < nested < chapter.index('href="/codes/M60-M63"') < chapter.index('href="/codes/M80-M94"')
+    heading_page = _main(client.get("/codes/M00-M25").text)
+    assert 'href="/codes/M05-M14"' in heading_page and "Disorders affecting predominantly peripheral (limb) joints" in heading_page

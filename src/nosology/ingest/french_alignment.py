@@ -16,12 +16,12 @@ from __future__ import annotations
 import csv
 import gzip
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
-from rapidfuzz import fuzz
 
 from nosology.ingest.icd10cm import ParsedItem
 
@@ -35,10 +35,6 @@ __all__ = [
     "parse_who",
     "same_meaning",
 ]
-
-# Two words are the same word at this rapidfuzz ratio (plural, spelling variants).
-SAME_MEANING_SCORE = 80
-
 
 @dataclass(frozen=True)
 class WhoItem:
@@ -82,48 +78,57 @@ def parse_cim10(path: Path) -> dict[str, str]:
         return {row["code"]: _WITHDRAWN_MARK.sub("", row["long"].strip()) for row in csv.DictReader(f)}
 
 
+# British spellings (WHO) to US ones (CM). Applied to both titles, so a rule only has to map both
+# spellings of one word to the same string.
 _BRITISH = [
-    (re.compile(r"haem"), "hem"),
-    (re.compile(r"aemia"), "emia"),
-    (re.compile(r"oesoph"), "esoph"),
-    (re.compile(r"oedema"), "edema"),
-    (re.compile(r"paed"), "ped"),
-    (re.compile(r"oestr"), "estr"),
-    (re.compile(r"aetiol"), "etiol"),
-    (re.compile(r"foet"), "fet"),
+    (re.compile(r"ae"), "e"),  # haem, anaesth, phaeo, caecum, paediatric, leukaemia
+    (re.compile(r"oe(?=[a-z])"), "e"),  # oedema, oesophagus, amoeba, foetus, diarrhoea
     (re.compile(r"isch(a)?emi"), "ischemi"),
-    (re.compile(r"our\b"), "or"),
+    (re.compile(r"our(al|s)?\b"), r"or\1"),  # tumour, behavioural, vapours
+    (re.compile(r"([bt])re\b"), r"\1er"),  # goitre, centre, fibre
+    (re.compile(r"sulph"), "sulf"),
+    (re.compile(r"ll"), "l"),  # counselling
+    (re.compile(r"ical\b"), "ic"),  # morphological / morphologic
+    # WHO joins a subdivision to its heading with " : " where CM writes "with"
+    (re.compile(r" : "), " with "),
     (re.compile(r"is(ation|ed|e)\b"), r"iz\1"),
     (re.compile(r"[^a-z0-9]+"), " "),
 ]
 
 
 def _normal_en(text: str) -> str:
-    text = text.lower()
+    text = "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(ch))
     for pattern, repl in _BRITISH:
         text = pattern.sub(repl, text)
     return " ".join(text.split())
 
 
-_FILLER = frozenset(["a", "an", "and", "by", "due", "for", "in", "of", "or", "the", "to", "with", "without", "nos", "other", "unspecified", "specified", "nontraumatic", "classified", "elsewhere", "not"])
+# Words that carry no meaning of their own in a title. Negations ("with", "without", "not") and
+# qualifiers ("other", "unspecified") are not here: "with coma" and "without coma" differ.
+_FILLER = frozenset(["a", "an", "and", "by", "due", "for", "in", "of", "or", "the", "to", "nos", "nontraumatic", "classified", "elsewhere"])
+
+
+def _singular(word: str) -> str:
+    """Plural and singular spell the same concept ("sites", "site"); applied to both titles."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 def _content_tokens(text: str) -> set[str]:
-    return {t for t in _normal_en(text).split() if t not in _FILLER}
-
-
-def _missing(tokens: set[str], others: set[str]) -> set[str]:
-    return {t for t in tokens if not any(fuzz.ratio(t, o) >= SAME_MEANING_SCORE for o in others)}
+    return {_singular(t) for t in _normal_en(text).split() if t not in _FILLER}
 
 
 def same_meaning(cm_title: str, who_title: str) -> bool:
-    """True when every content word of the WHO title is in the CM title and the reverse.
+    """True when the CM title and the WHO title have exactly the same content words.
 
-    Word-level, not whole-title, similarity: "diabetes with hyperosmolarity" and "diabetes with
-    coma" share most characters but not their meaning.
+    Words are compared exactly after spelling normalisation (British/US, plurals), never by
+    similarity: "hypothyroidism" and "hyperthyroidism", "sprain" and "sprain and strain",
+    "with coma" and "without coma" are different meanings however close their letters.
     """
-    cm, who = _content_tokens(cm_title), _content_tokens(who_title)
-    return not _missing(who, cm) and not _missing(cm, who)
+    return _content_tokens(cm_title) == _content_tokens(who_title)
 
 
 # Site concepts of chapter 13. Keys are read off the end of a title.

@@ -86,9 +86,25 @@ class _Parser:
         number = int(_text(el.find("name")))
         item = self.add(code=str(number), kind="chapter", title=_text(el.find("desc")), parent=None, chapter=number, depth=0)
         self.own_data(el, item)
+        # Heading sections (M00-M25 "Arthropathies") are printed flat before the blocks they span,
+        # with no codes of their own: nest the following blocks under them while their range lies
+        # inside the heading's, so codes inherit the heading's notes like any ancestor's.
+        headings: list[tuple[ParsedItem, str, str]] = []
         for child in el:
-            if child.tag == "section":
-                self.section(child, item)
+            if child.tag != "section":
+                continue
+            first, last = _span(child.get("id", ""))
+            while headings and not (headings[-1][1] <= first and last <= headings[-1][2]):
+                self.close(headings.pop()[0])
+            parent = headings[-1][0] if headings else item
+            if _is_heading(child):
+                heading = self.add(code=child.get("id", ""), kind="block", title=_text(child.find("desc")), parent=parent.seq, chapter=number, depth=parent.depth + 1)
+                self.own_data(child, heading)
+                headings.append((heading, first, last))
+                continue
+            self.section(child, parent)
+        for heading, _, _ in reversed(headings):
+            self.close(heading)
         self.close(item)
 
     def section(self, el: etree._Element, parent: ParsedItem) -> None:
@@ -130,6 +146,17 @@ class _Parser:
 
     def close(self, item: ParsedItem) -> None:
         item.last_seq = len(self.items)
+
+
+def _span(identifier: str) -> tuple[str, str]:
+    """First and last category of a section identifier (``M00-M25`` -> ``M00``, ``M25``; ``M04`` -> both)."""
+    first, _, last = identifier.partition("-")
+    return first[:3], (last or first)[:3]
+
+
+def _is_heading(el: etree._Element) -> bool:
+    """A section that spans several blocks: a range, and no codes or sub-sections of its own."""
+    return "-" in el.get("id", "") and not any(child.tag in {"diag", "section"} for child in el)
 
 
 def parse_tabular(path: Path, existing: set[str] | None = None, progress: Callable[[int], None] | None = None) -> list[ParsedItem]:

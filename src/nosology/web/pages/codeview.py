@@ -74,6 +74,8 @@ class CodeView:
     body_caption: str
     siblings: list[tuple[Item, Title]]
     children: list[tuple[Item, Title]]
+    # the blocks a heading section among the children spans (chapter 13 > M60-M79 > M60-M63...)
+    nested: dict[int, list[tuple[Item, Title]]]
     billable_sample: list[tuple[Item, Title]]
     decoding: list[dict[str, Any]]
 
@@ -133,6 +135,11 @@ def _decoded(part: CodePart, classification: Classification, lang: str, url: Cal
             "code": part.code, "url": url(part.code) if part.code else None}
 
 
+def _spans_blocks(item: Item, classification: Classification) -> bool:
+    children = classification.children(item)
+    return bool(children) and children[0].kind == "block"
+
+
 def build_view(
     record: CodeRecord,
     classification: Classification,
@@ -166,6 +173,8 @@ def build_view(
         body_caption=body_caption(site, _),
         siblings=[(s, title_in(s, lang, _)) for s in (classification.siblings(item) if siblings is None else siblings)],
         children=[(c, title_in(c, lang, _)) for c in record.children],
+        nested={c.seq: [(b, title_in(b, lang, _)) for b in classification.children(c)]
+                for c in record.children if c.kind == "block" and item.kind != "block" and _spans_blocks(c, classification)},
         billable_sample=[(b, title_in(b, lang, _)) for b in billable_sample],
         decoding=decoding,
     )
