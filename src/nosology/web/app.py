@@ -17,6 +17,7 @@ from nosology.web import (
     accounts,
     api_articles,
     api_codes,
+    api_docs,
     api_search,
     fhir,
     health,
@@ -67,7 +68,7 @@ def create_app(settings: Settings | None = None, library: Library | None = None,
         version=__version__,
         summary="ICD-10-CM 2026 knowledge base: codes, search, articles, FHIR terminology and HL7 Infobutton.",
         lifespan=lifespan,
-        docs_url="/api/docs",
+        docs_url=None,  # served by web.api_docs from local assets, not FastAPI's CDN page
         redoc_url=None,
     )
     app.state.settings = settings
@@ -85,6 +86,6 @@ def create_app(settings: Settings | None = None, library: Library | None = None,
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(TrustedHostMiddleware, allowed=trusted_hosts(settings, listening))
     app.add_middleware(RequestLogMiddleware)
-    for module in (api_codes, api_search, api_articles, health, fhir, infobutton, accounts, pages):
+    for module in (api_codes, api_search, api_articles, api_docs, health, fhir, infobutton, accounts, pages):
         app.include_router(module.router)
     return app

@@ -9,8 +9,9 @@ made every other client get 503. Here:
 * a connection that has not finished a request's headers within ``HEADER_TIMEOUT`` seconds of
   opening (or of its previous response) is closed;
 * each client address may have at most ``MAX_PENDING_PER_CLIENT`` connections still sending
-  headers; a new one evicts its oldest such connection instead of being refused, so a client
-  that sends its headers promptly (every real browser, every proxy) always gets in.
+  headers; a new one evicts its oldest such connection (preferring one that never completed a
+  request over an idle keep-alive one) instead of being refused, so a client that sends its
+  headers promptly (every real browser, every proxy) always gets in.
 
 Used by both ways of serving (web.server): uvicorn alone, and gunicorn's uvicorn workers. It
 subclasses uvicorn's httptools protocol, so uvicorn and httptools are pinned in pyproject.toml.
@@ -35,6 +36,7 @@ Pending = dict[str, dict["GuardedHttpProtocol", None]]
 
 class GuardedHttpProtocol(HttpToolsProtocol):
     _deadline: asyncio.TimerHandle | None = None
+    _served = 0  # responses completed on this connection
 
     def _pending(self) -> Pending:
         # Kept on uvicorn's per-server state, which every connection of one server shares.
@@ -52,10 +54,12 @@ class GuardedHttpProtocol(HttpToolsProtocol):
         self._await_headers()
         crowd = self._pending().get(self._address(), {})
         while len(crowd) > MAX_PENDING_PER_CLIENT:
-            oldest = next(iter(crowd))
-            if oldest is self:
+            others = [c for c in crowd if c is not self]
+            if not others:
                 break
-            oldest._drop()
+            # A socket that never finished a request is the likely attacker; an idle keep-alive
+            # connection has already proved its client sends headers.
+            next((c for c in others if not c._served), others[0])._drop()
 
     def _await_headers(self) -> None:
         self._stop_waiting()
@@ -84,6 +88,7 @@ class GuardedHttpProtocol(HttpToolsProtocol):
         super().on_headers_complete()
 
     def on_response_complete(self) -> None:
+        self._served += 1
         super().on_response_complete()
         # Idle on keep-alive: the next request's headers are due like a new connection's.
         if self.timeout_keep_alive_task is not None:
