@@ -7,6 +7,7 @@ import re
 import threading
 from functools import cached_property
 from importlib import resources
+from itertools import pairwise
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -24,6 +25,26 @@ _LEADING = re.compile(r"^[\d\W_]+")
 
 def _default_concurrency() -> int:
     return 2 * (os.cpu_count() or 1)
+
+
+def _smallest_period(text: str) -> int:
+    """The length of the shortest unit that, repeated, spells ``text`` (the last copy may be cut)."""
+    border = [0] * len(text)  # Knuth-Morris-Pratt failure function
+    for i in range(1, len(text)):
+        k = border[i - 1]
+        while k and text[i] != text[k]:
+            k = border[k - 1]
+        border[i] = k + (text[i] == text[k])
+    return len(text) - (border[-1] if text else 0)
+
+
+def _patterned(lowered: str) -> bool:
+    """A unit typed twice or more ("abcdabcdab", "horsehorse"), or a run of consecutive
+    characters ("abcdefghij", "9876543210"): long, but guessed early by any cracking tool."""
+    if _smallest_period(lowered) * 2 <= len(lowered):
+        return True
+    steps = {ord(b) - ord(a) for a, b in pairwise(lowered)}
+    return steps in ({1}, {-1})
 
 
 class Passwords:
@@ -56,7 +77,7 @@ class Passwords:
             raise WeakPassword(f"Password must have at most {MAX_PASSWORD} characters.")
         lowered = password.lower()
         stems = {lowered, _DECORATION.sub("", lowered), _LEADING.sub("", lowered), _LEADING.sub("", _DECORATION.sub("", lowered))}
-        if any(s in self.common for s in stems if s) or len(set(lowered)) < 4:
+        if any(s in self.common for s in stems if s) or len(set(lowered)) < 4 or _patterned(lowered):
             raise WeakPassword("This password is too common or too easy to guess. Choose another one.")
         local = email.lower().partition("@")[0]
         if len(local) >= 4 and local in lowered:

@@ -44,6 +44,7 @@ _HTML_HEADERS = [
     (b"x-frame-options", b"DENY"),
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
 ]
+_HSTS = (b"strict-transport-security", b"max-age=31536000")
 _SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
@@ -133,6 +134,10 @@ class SecurityHeadersMiddleware(ResponseHeadersMiddleware):
         content_type = next((v for k, v in headers if k.lower() == b"content-type"), b"")
         present = {k.lower() for k, _ in headers}
         extra = _COMMON_HEADERS + (_HTML_HEADERS if content_type.startswith(b"text/html") else [])
+        if scope.get("scheme") == "https":
+            # Only over HTTPS (as seen through a trusted proxy's X-Forwarded-Proto): a browser
+            # ignores HSTS on plain HTTP, and a plain-HTTP deployment must stay reachable.
+            extra = [*extra, _HSTS]
         return [(k, v) for k, v in extra if k not in present]
 
 
