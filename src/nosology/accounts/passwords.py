@@ -14,7 +14,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from nosology.accounts.errors import WeakPassword
 
-__all__ = ["MAX_PASSWORD", "MIN_PASSWORD", "Passwords"]
+__all__ = ["MAX_PASSWORD", "MIN_PASSWORD", "Passwords", "default_concurrency"]
 
 MIN_PASSWORD = 10
 MAX_PASSWORD = 1024
@@ -23,7 +23,8 @@ _DECORATION = re.compile(r"[\d\W_]+$")
 _LEADING = re.compile(r"^[\d\W_]+")
 
 
-def _default_concurrency() -> int:
+def default_concurrency() -> int:
+    """How many hashes may run at once in a process: 2 x cores."""
     return 2 * (os.cpu_count() or 1)
 
 
@@ -58,7 +59,8 @@ class Passwords:
     def __init__(self, hasher: PasswordHasher | None = None, concurrency: int | None = None) -> None:
         # argon2-cffi's defaults are argon2id with RFC 9106's low-memory profile.
         self.hasher = hasher or PasswordHasher()
-        self._slots = threading.BoundedSemaphore(concurrency or _default_concurrency())
+        self.concurrency = concurrency or default_concurrency()
+        self._slots = threading.BoundedSemaphore(self.concurrency)
 
     @cached_property
     def common(self) -> frozenset[str]:

@@ -14,7 +14,7 @@ from fastapi.security import HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 
 from nosology.accounts import AccountService, CsrfRejected, NotSignedIn, Principal
-from nosology.web.accounts.forms import RowId, threaded
+from nosology.web.accounts.forms import RowId, hashing
 from nosology.web.accounts.saved import saved_rows
 from nosology.web.auth import accounts_service, resolve_user
 from nosology.web.security import check_csrf, client_ip
@@ -70,7 +70,7 @@ def _caller(request: Request) -> tuple[AccountService, Principal]:
 
 @router.post("/auth/signup", status_code=201, summary="Create an account")
 async def api_signup(request: Request, body: Credentials) -> dict[str, Any]:
-    user = await threaded(lambda: accounts_service(request).sign_up(body.email, body.password, client_ip(request)))
+    user = await hashing(request, lambda: accounts_service(request).sign_up(body.email, body.password, client_ip(request)))
     return user.public()
 
 
@@ -82,7 +82,7 @@ async def api_token(request: Request, body: TokenRequest) -> dict[str, Any]:
         issued = service.issue_token(user.user_id, body.name or "API")
         return {"token": issued.token, "token_type": "bearer", **issued.info.public()}
 
-    return await threaded(run)
+    return await hashing(request, run)
 
 
 @router.get("/me", dependencies=_AUTH, summary="The caller's account")
@@ -100,10 +100,13 @@ def api_export(request: Request) -> dict[str, Any]:
 
 @router.delete("/me", dependencies=_AUTH, status_code=204, summary="Delete the caller's account and all its data",
                description='Send the password in the body (`{"password": "..."}`): a token alone cannot erase an account.')
-def api_delete_me(request: Request, body: PasswordConfirmation) -> Response:
-    service, user = _caller(request)
-    service.delete_account(user.user_id, body.password)
-    return Response(status_code=204)
+async def api_delete_me(request: Request, body: PasswordConfirmation) -> Response:
+    def run() -> Response:
+        service, user = _caller(request)
+        service.delete_account(user.user_id, body.password)
+        return Response(status_code=204)
+
+    return await hashing(request, run)
 
 
 @router.delete("/me/tokens/{token_id}", dependencies=_AUTH, status_code=204, summary="Revoke one of the caller's tokens")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
+import anyio.to_thread
 from fastapi import Path, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import BeforeValidator
@@ -19,7 +20,7 @@ from nosology.web.i18n import request_lang
 from nosology.web.security import check_csrf, safe_next
 from nosology.web.templating import render
 
-__all__ = ["MAX_ROW_ID", "Form", "RowId", "checked_form", "page", "require_user", "see_other", "signed_in_action", "signed_in_or_login", "threaded", "translated"]
+__all__ = ["MAX_ROW_ID", "Form", "RowId", "checked_form", "hashing", "page", "require_user", "see_other", "signed_in_action", "signed_in_or_login", "threaded", "translated"]
 
 T = TypeVar("T")
 # Row ids in URLs: bounded so no database sees a number it cannot hold.
@@ -56,8 +57,16 @@ async def checked_form(request: Request) -> Form:
 
 
 async def threaded(func: Callable[..., T], *args: Any) -> T:
-    """Database and argon2 work off the event loop."""
+    """Database work off the event loop."""
     return await run_in_threadpool(func, *args)
+
+
+async def hashing(request: Request, func: Callable[[], T]) -> T:
+    """Work that hashes a password (sign-up, sign-in, password checks), off the event loop in at
+    most as many threads as hashes may run at once: a burst of sign-ups then queues here, in
+    the loop, instead of filling every thread of the pool that all other requests need."""
+    limiter: anyio.CapacityLimiter | None = getattr(request.app.state, "hash_limiter", None)
+    return await anyio.to_thread.run_sync(func, limiter=limiter)
 
 
 def require_user(request: Request) -> tuple[AccountService, Principal]:

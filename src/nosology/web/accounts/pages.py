@@ -17,6 +17,7 @@ from nosology.accounts import (
 from nosology.web.accounts.forms import (
     RowId,
     checked_form,
+    hashing,
     page,
     require_user,
     see_other,
@@ -63,7 +64,7 @@ async def signup(request: Request) -> Response:
             return page(request, "signup.html", error=exc, next=target, email=form.get("email", "")[:254])
         return _start_session(request, user.user_id, target)
 
-    return await threaded(run)
+    return await hashing(request, run)
 
 
 @router.get("/login")
@@ -85,7 +86,7 @@ async def login(request: Request) -> Response:
             return page(request, "login.html", error=exc, next=target, email=form.get("email", "")[:254])
         return _start_session(request, user.user_id, target)
 
-    return await threaded(run)
+    return await hashing(request, run)
 
 
 @router.post("/logout")
@@ -123,7 +124,7 @@ async def change_password(request: Request) -> Response:
         return page(request, "account.html", message="Your password is changed. Your other sessions are logged out.",
                     user=user, tokens=service.tokens(user.user_id), new_token="")
 
-    return await threaded(run)
+    return await hashing(request, run)
 
 
 @router.post("/account/tokens")
@@ -168,7 +169,7 @@ async def delete_account(request: Request) -> Response:
         clear_session_cookie(request, response)
         return response
 
-    return await threaded(run)
+    return await hashing(request, run)
 
 
 @router.get("/reset/{token}")
@@ -194,5 +195,5 @@ async def reset(request: Request, token: str) -> Response:
             return page(request, "reset.html", error=exc, email=service.reset_email(token))
         return _start_session(request, user.user_id, "/account")
 
-    return await threaded(run)
+    return await hashing(request, run)
 
