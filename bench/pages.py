@@ -22,11 +22,11 @@ from typing import Any
 
 from fastapi import Request
 
+from nosology.cache import LruCache
 from nosology.library import Library
 from nosology.settings import load_settings
 from nosology.web.api_codes import _code_json
 from nosology.web.app import create_app
-from nosology.web.cache import LruCache
 from nosology.web.pages.codes import code_page
 
 

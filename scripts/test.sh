@@ -13,6 +13,8 @@ trap stop_postgres EXIT
 
 echo "== ruff"; $BIN/ruff check src tests bench
 echo "== mypy"; $BIN/mypy
+echo "== wheel"; bash scripts/wheel_check.sh
 echo "== pytest"
 mkdir -p test-artifacts
-$BIN/python -m pytest -p no:cacheprovider "$@"
+# two workers on this 2-core machine; each builds the reference database once for its session
+$BIN/python -m pytest -p no:cacheprovider -n "${NOSOLOGY_TEST_WORKERS:-2}" "$@"

@@ -58,3 +58,15 @@ def app(settings: Settings, library: Library) -> FastAPI:
 def client(app: FastAPI) -> Iterator[TestClient]:
     with TestClient(app, raise_server_exceptions=False) as c:
         yield c
+
+
+# Fixtures that need the full reference database (built once per session and worker).
+FULL_DATA_FIXTURES = frozenset({"library", "app", "client", "data_dir"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test that uses the full database ``fulldata``, whatever fixture brings it in,
+    so ``pytest -m "not fulldata"`` is the quick suite."""
+    for item in items:
+        if FULL_DATA_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.fulldata)

@@ -12,7 +12,8 @@ def test_m6128_record(library: Library) -> None:
     assert [a.code for a in r.ancestors] == ["13", "M60-M79", "M60-M63", "M61", "M61.2"]
     inherited = [g for g in r.notes if g.kind == "inclusionTerm" and g.owner == "M61.2"]
     assert inherited and inherited[0].notes == ["Myositis ossificans associated with quadriplegia or paraplegia"]
-    assert r.french is not None and r.french.title.endswith("Autres localisations")
+    french = r.translations.get("fr")
+    assert french is not None and french.title.endswith("Autres localisations")
     assert [(p.chars, p.meaning) for p in r.decoding][-2:] == [(".2", "Paralytic"), ("8", "other site")]
 
 

@@ -5,26 +5,36 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable
-from functools import lru_cache
 
+from nosology.cache import LruCache
 from nosology.codes import compact, looks_like_code, with_dot
 from nosology.errors import CodeNotFound
-from nosology.models import CodePart, CodeRecord, Equivalent, Item, NoteGroup, SevenChr, Validation
+from nosology.languages import Languages, default_languages
+from nosology.models import (
+    CodePart,
+    CodeRecord,
+    Equivalent,
+    Item,
+    LocalTitle,
+    NoteGroup,
+    SevenChr,
+    Validation,
+)
 from nosology.store import ReferenceStore
 
 __all__ = ["ITEM_COLUMNS", "Classification"]
 
-ITEM_COLUMNS = "seq, code, kind, title, billable, title_fr, fr_level, fr_code, chapter, parent, last_seq, n_children, seventh"
+ITEM_COLUMNS = "seq, code, kind, title, billable, chapter, parent, last_seq, n_children, seventh"
 _ORDINAL = {4: "4th character", 5: "5th character", 6: "6th character", 7: "7th character"}
 _WORD = re.compile(r"[\w'-]+")
 # Characters people confuse when copying codes from paper.
 _LOOKALIKE = str.maketrans({"O": "0", "0": "O", "I": "1", "1": "I", "S": "5", "5": "S", "Z": "2"})
 
 
-def _item(row: sqlite3.Row) -> Item:
+def _item(row: sqlite3.Row, titles: tuple[LocalTitle, ...] = ()) -> Item:
     return Item(
         seq=row["seq"], code=row["code"], kind=row["kind"], title=row["title"], billable=bool(row["billable"]),
-        title_fr=row["title_fr"], fr_level=row["fr_level"], fr_code=row["fr_code"], chapter=row["chapter"],
+        titles=titles, chapter=row["chapter"],
         parent=row["parent"], last_seq=row["last_seq"], n_children=row["n_children"], seventh=bool(row["seventh"]),
     )
 
@@ -39,19 +49,42 @@ def _difference(child: str, parent: str) -> str:
 
 
 class Classification:
-    """Queries over a built :class:`ReferenceStore`. Thread-safe; cheap to share."""
+    """ICD-10-CM over a built :class:`ReferenceStore`: items, their hierarchy, notes, titles in
+    the registry's languages, decoding and validation. Thread-safe; cheap to share.
 
-    def __init__(self, store: ReferenceStore) -> None:
+    Args:
+        store: the built reference database.
+        languages: the language registry whose titles the database holds (default: English and
+            French).
+    """
+
+    def __init__(self, store: ReferenceStore, languages: Languages | None = None) -> None:
         self.store = store
-        self._by_seq = lru_cache(maxsize=50_000)(self._load_item)
+        self.languages = languages or default_languages()
+        self._items: LruCache[Item | None] = LruCache(50_000)  # by seq: an item and its titles
 
     # -- items -------------------------------------------------------------------------------
     def _load_item(self, seq: int) -> Item | None:
         rows = self.store.query(f"SELECT {ITEM_COLUMNS} FROM item WHERE seq = ?", (seq,))
-        return _item(rows[0]) if rows else None
+        return _item(rows[0], self._titles([seq]).get(seq, ())) if rows else None
+
+    def _titles(self, seqs: list[int]) -> dict[int, tuple[LocalTitle, ...]]:
+        """Titles in the registry's languages for ``seqs``, in registry order (one query)."""
+        if not seqs:
+            return {}
+        order = {code: n for n, code in enumerate(self.languages.codes)}
+        found: dict[int, list[LocalTitle]] = {}
+        for start in range(0, len(seqs), 900):  # SQLite's bound-parameter limit
+            chunk = seqs[start : start + 900]
+            rows = self.store.query(
+                f"SELECT seq, lang, title, level, source_code FROM item_title WHERE seq IN ({','.join('?' * len(chunk))})", tuple(chunk))
+            for r in rows:
+                if r["lang"] in order:
+                    found.setdefault(r["seq"], []).append(LocalTitle(r["lang"], r["title"], r["level"], r["source_code"]))
+        return {seq: tuple(sorted(ts, key=lambda t: order[t.lang])) for seq, ts in found.items()}
 
     def item(self, seq: int) -> Item:
-        found = self._by_seq(seq)
+        found = self._items.get_or_make(seq, lambda: self._load_item(seq))
         if found is None:
             raise KeyError(seq)
         return found
@@ -113,7 +146,9 @@ class Classification:
         return a.seq <= b.seq <= a.last_seq
 
     def _rows(self, sql: str, params: tuple[object, ...] = ()) -> list[Item]:
-        return [_item(r) for r in self.store.query(sql.format(cols=ITEM_COLUMNS), params)]
+        rows = self.store.query(sql.format(cols=ITEM_COLUMNS), params)
+        titles = self._titles([r["seq"] for r in rows])
+        return [_item(r, titles.get(r["seq"], ())) for r in rows]
 
     # -- notes -------------------------------------------------------------------------------
     def notes(self, item: Item, ancestors: list[Item] | None = None) -> list[NoteGroup]:
@@ -140,18 +175,21 @@ class Classification:
         return None, []
 
     # -- equivalents -------------------------------------------------------------------------
-    def equivalents(self, item: Item) -> tuple[Equivalent | None, Equivalent | None]:
-        row = self.store.query("SELECT fr_code, title_fr, fr_level, who_code, who_title, who_level FROM item WHERE seq = ?", (item.seq,))[0]
-        fr = Equivalent("cim10", row["fr_code"], row["title_fr"], row["fr_level"]) if row["fr_code"] else None
-        who = Equivalent("who", row["who_code"], row["who_title"], row["who_level"]) if row["who_code"] else None
-        return fr, who
+    def translations(self, item: Item) -> dict[str, Equivalent]:
+        """The title each translated language borrows for ``item``, with the system it comes
+        from and its level (exact, or that of a broader code)."""
+        return {t.lang: Equivalent(self.languages.get(t.lang).titles.system, t.code, t.title, t.level)
+                for t in item.titles if t.lang in self.languages}
+
+    def who_equivalent(self, item: Item) -> Equivalent | None:
+        row = self.store.query("SELECT who_code, who_title, who_level FROM item WHERE seq = ?", (item.seq,))[0]
+        return Equivalent("who", row["who_code"], row["who_title"], row["who_level"]) if row["who_code"] else None
 
     # -- the record --------------------------------------------------------------------------
     def record(self, text: str) -> CodeRecord:
         item = self.get(text)
         ancestors = self.ancestors(item)
         owner, chars = self.seven_chr(item, ancestors)
-        fr, who = self.equivalents(item)
         return CodeRecord(
             item=item,
             ancestors=ancestors,
@@ -160,8 +198,8 @@ class Classification:
             seven_chr=chars,
             seven_chr_owner=owner.code if owner else None,
             decoding=self.decode(item, ancestors, chars),
-            french=fr,
-            who=who,
+            translations=self.translations(item),
+            who=self.who_equivalent(item),
             billable_children=0 if item.billable else self.count_billable(item),
         )
 

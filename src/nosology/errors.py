@@ -1,4 +1,6 @@
-"""Domain errors. The CLI prints them as one line; the web layer maps them to HTTP statuses."""
+"""Domain errors: plain named classes, as sqlite-utils' ``NoTable``. They say what went wrong in
+the domain's words and nothing of HTTP: the web layer maps each class to a status in one table
+(``nosology.web.status``), the CLI to an exit code (``nosology.cli.output``)."""
 
 from __future__ import annotations
 
@@ -23,7 +25,6 @@ __all__ = [
 class NosologyError(Exception):
     """Base class of every error nosology raises on purpose."""
 
-    status_code = 400
     suggestion_kind = "code"  # what the suggestions name: codes, or (ArticleNotFound) article slugs
 
     def __init__(self, message: str, *, suggestions: list[str] | None = None) -> None:
@@ -33,7 +34,7 @@ class NosologyError(Exception):
 
 
 class NotFound(NosologyError):
-    status_code = 404
+    pass
 
 
 class ArticleNotFound(NotFound):
@@ -61,48 +62,41 @@ class UnknownCodeSystem(NotFound):
 class InvalidParameter(NosologyError):
     """A terminology parameter is missing, malformed or names something we do not offer."""
 
-    status_code = 400
 
 
 class InvalidQuery(NosologyError):
-    status_code = 422
+    pass
 
 
 class SourceMissing(NosologyError):
     """An official source file cannot be found (package not installed)."""
 
-    status_code = 500
 
 
 class SourceChecksumMismatch(NosologyError):
-    status_code = 500
+    pass
 
 
 class DataMissing(NosologyError):
     """The reference database has not been built."""
 
-    status_code = 503
 
 
 class DataCorrupt(NosologyError):
     """The reference database exists but cannot be read or is incomplete."""
 
-    status_code = 503
 
 
 class ContentInvalid(NosologyError):
     """The article files fail ``nosology content check`` (the message names file and line)."""
 
-    status_code = 500
 
 
 class AccountsUnavailable(NosologyError):
     """The accounts database cannot be reached."""
 
-    status_code = 503
 
 
 class SettingInvalid(NosologyError):
     """A setting has a value nosology cannot use (the message names the setting and the value)."""
 
-    status_code = 500

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from nosology.classification import Classification
 from nosology.ingest import BuildContext, build_database
 from nosology.ingest.steps import Progress
+from nosology.languages import Languages, default_languages
 from nosology.settings import Settings, load_settings
 from nosology.store import ReferenceStore
 
@@ -23,9 +24,20 @@ if TYPE_CHECKING:
 __all__ = ["Library", "build"]
 
 
-def build(settings: Settings, progress: Progress | None = None) -> dict[str, Any]:
-    """Build the reference database of ``settings`` from the official sources and our content."""
-    ctx = BuildContext(content_dir=_content_dir(), lexicon_dir=Path(__file__).resolve().parent / "lexicon")
+def build(settings: Settings, progress: Progress | None = None, languages: Languages | None = None) -> dict[str, Any]:
+    """Build the reference database of ``settings`` from the official sources and our content.
+
+    Args:
+        settings: where the database goes (``settings.reference_db``).
+        progress: called as each step advances (the CLI shows a progress bar).
+        languages: the language registry whose titles to build (default: English and French).
+
+    Raises:
+        SourceMissing, SourceChecksumMismatch: an official source is absent or altered.
+        ContentInvalid: an article fails ``nosology content check``.
+    """
+    ctx = BuildContext(content_dir=_content_dir(), lexicon_dir=Path(__file__).resolve().parent / "lexicon",
+                       languages=languages or default_languages())
     if progress is not None:
         ctx.progress = progress
     return build_database(settings.reference_db, ctx)
@@ -40,17 +52,34 @@ def _content_dir() -> Path:
 
 
 class Library:
-    def __init__(self, settings: Settings, store: ReferenceStore) -> None:
+    """The core in one object: the classification, search, articles and their settings.
+
+    Args:
+        settings: the settings (data directory, gated sections...).
+        store: the built reference database.
+        languages: the language registry (default: English and French).
+    """
+
+    def __init__(self, settings: Settings, store: ReferenceStore, languages: Languages | None = None) -> None:
         self.settings = settings
         self.store = store
-        self.classification = Classification(store)
+        self.languages = languages or default_languages()
+        self.classification = Classification(store, self.languages)
 
     @classmethod
-    def open(cls, settings: Settings | None = None, *, build_if_missing: bool = False, progress: Progress | None = None) -> Library:
+    def open(cls, settings: Settings | None = None, *, build_if_missing: bool = False, progress: Progress | None = None,
+             languages: Languages | None = None) -> Library:
+        """Open the reference database of ``settings`` (building it first when it is missing and
+        ``build_if_missing`` is set).
+
+        Raises:
+            DataMissing: there is no database and ``build_if_missing`` is false.
+            DataCorrupt: the database cannot be read or is incomplete.
+        """
         settings = settings or load_settings()
         if build_if_missing and not settings.reference_db.is_file():
-            build(settings, progress)
-        return cls(settings, ReferenceStore(settings.reference_db))  # raises DataMissing / DataCorrupt
+            build(settings, progress, languages)
+        return cls(settings, ReferenceStore(settings.reference_db), languages)
 
     @cached_property
     def search(self) -> SearchEngine:
@@ -62,7 +91,7 @@ class Library:
     def articles(self) -> Articles:
         from nosology.content.articles import Articles
 
-        return Articles(self.store, self.settings)
+        return Articles(self.store, self.settings, self.languages)
 
     def info(self) -> dict[str, Any]:
         meta = self.store.meta()

@@ -10,6 +10,7 @@ __all__ = [
     "CodeRecord",
     "Equivalent",
     "Item",
+    "LocalTitle",
     "NoteGroup",
     "SevenChr",
     "Validation",
@@ -17,17 +18,26 @@ __all__ = [
 
 
 @dataclass(frozen=True)
+class LocalTitle:
+    """A code's title in a language other than the official one."""
+
+    lang: str
+    title: str
+    level: str  # "exact": same meaning; "ancestor": the title of the broader code ``code``
+    code: str  # the code the title was written for
+
+
+@dataclass(frozen=True)
 class Item:
-    """One node of ICD-10-CM: a chapter, block, category, subcategory or code."""
+    """One node of ICD-10-CM: a chapter, block (heading sections included), category,
+    subcategory or code. ``titles`` are its titles in the registry's other languages."""
 
     seq: int
     code: str
     kind: str
     title: str
     billable: bool
-    title_fr: str | None = None
-    fr_level: str | None = None
-    fr_code: str | None = None
+    titles: tuple[LocalTitle, ...] = ()
     chapter: int = 0
     parent: int | None = None
     last_seq: int = 0
@@ -39,13 +49,25 @@ class Item:
         """A code that exists but cannot be used on a claim (it has codes below it)."""
         return self.kind != "chapter" and self.kind != "block" and not self.billable
 
+    def title_in(self, lang: str) -> LocalTitle | None:
+        """The title in ``lang`` (exact or borrowed from an ancestor), or None."""
+        return next((t for t in self.titles if t.lang == lang), None)
+
+    def exact_title(self, lang: str) -> str:
+        """The title in ``lang`` when it means exactly the same, else the official title."""
+        local = self.title_in(lang)
+        return local.title if local is not None and local.level == "exact" else self.title
+
+    def titles_by_lang(self) -> dict[str, str]:
+        return {t.lang: t.title for t in self.titles}
+
     def brief(self) -> dict[str, Any]:
-        return {"code": self.code, "title": self.title, "title_fr": self.title_fr, "kind": self.kind, "billable": self.billable}
+        return {"code": self.code, "title": self.title, "titles": self.titles_by_lang(), "kind": self.kind, "billable": self.billable}
 
 
 @dataclass(frozen=True)
 class Equivalent:
-    system: str  # "who" or "cim10"
+    system: str  # "who", or the system a language borrows its titles from ("cim10")
     code: str
     title: str
     level: str  # "exact": same meaning; "ancestor": the nearest broader code with the same meaning
@@ -88,13 +110,13 @@ class CodeRecord:
     seven_chr: list[SevenChr]
     seven_chr_owner: str | None
     decoding: list[CodePart]
-    french: Equivalent | None
+    translations: dict[str, Equivalent]  # language -> the title borrowed for it, with its level
     who: Equivalent | None
     billable_children: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
-        d["item"] = self.item.brief() | {"fr_level": self.item.fr_level, "header": self.item.header}
+        d["item"] = self.item.brief() | {"header": self.item.header}
         d["ancestors"] = [a.brief() for a in self.ancestors]
         d["children"] = [c.brief() for c in self.children]
         return d

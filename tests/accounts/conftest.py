@@ -6,16 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-
-from nosology.accounts import AccountService
-from nosology.accounts.db import Database
-from nosology.accounts.testing import (
+from tests.support.accounts import (
     Clock,
     fast_passwords,
     fresh_pg_database,
     need_from,
     truncate_all,
 )
+
+from nosology.accounts import AccountService
+from nosology.accounts.db import Database
 from nosology.library import Library
 
 

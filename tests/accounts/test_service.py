@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from tests.support.accounts import Clock
 
 from nosology.accounts import (
     AccountExists,
@@ -15,7 +16,6 @@ from nosology.accounts import (
     ResetLinkInvalid,
     WeakPassword,
 )
-from nosology.accounts.testing import Clock
 from nosology.errors import NotFound
 
 PW = "correct horse battery"
@@ -65,7 +65,6 @@ def test_five_failures_from_one_address_block_that_address_on_that_account_only(
         service.authenticate("erin@example.org", PW, "10.0.0.1")  # even the right password
     # The first failure was 50 s ago; it leaves the 15-minute window in 850 s.
     assert limited.value.retry_after == 15 * 60 - 50
-    assert limited.value.headers == {"Retry-After": str(15 * 60 - 50)}
     # the owner, elsewhere, is not locked out
     assert service.authenticate("erin@example.org", PW, "10.0.1.1").email == "erin@example.org"
     clock.advance(seconds=limited.value.retry_after)

@@ -15,13 +15,14 @@ from nosology.ingest.classification import build_classification
 def _digest(path: Path) -> str:
     conn = sqlite3.connect(path)
     h = hashlib.sha256()
-    for table in ("item", "lookup", "note", "seven_chr", "who", "cim10"):
+    for table in ("item", "item_title", "lookup", "note", "seven_chr", "who", "cim10"):
         for row in conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2"):
             h.update(repr(row).encode())
     conn.close()
     return h.hexdigest()
 
 
+@pytest.mark.fulldata  # two builds of the whole classification
 def test_rebuild_gives_the_same_content(tmp_path: Path) -> None:
     target = tmp_path / "reference.sqlite"
     steps = [("classification", build_classification)]

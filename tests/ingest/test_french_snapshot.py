@@ -20,8 +20,8 @@ SNAPSHOT = Path(__file__).parent / "snapshots" / "french_exact_4char.tsv"
 HEADER = ("# Every 4-character ICD-10-CM code whose CIM-10 title is declared exact (same meaning).\n"
           "# Regenerate: python tests/ingest/test_french_snapshot.py DB; review the diff line by line.\n"
           "code\tcm_title\tcim10_code\tcim10_title\n")
-QUERY = ("SELECT code, title, fr_code, title_fr FROM item WHERE fr_level = 'exact' "
-         "AND length(replace(code, '.', '')) = 4 ORDER BY seq")
+QUERY = ("SELECT i.code, i.title, t.source_code, t.title FROM item i JOIN item_title t ON t.seq = i.seq AND t.lang = 'fr' "
+         "WHERE t.level = 'exact' AND length(replace(i.code, '.', '')) = 4 ORDER BY i.seq")
 
 
 def _rows(conn: sqlite3.Connection) -> list[str]:
@@ -42,7 +42,8 @@ def test_exact_french_alignments_match_the_reviewed_snapshot(library: Library) -
 def test_sprain_is_not_sprain_and_strain(library: Library, code: str) -> None:
     """CIM-10 says "Entorse et foulure" (sprain and strain): never exact for a CM "Sprain of"."""
     record = library.classification.record(code)
-    assert record.french is None or record.french.level != "exact"
+    french = record.translations.get("fr")
+    assert french is None or french.level != "exact"
 
 
 if __name__ == "__main__":

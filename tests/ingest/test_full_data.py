@@ -24,6 +24,7 @@ import pytest
 from nosology.ingest.icd10cm import NOTE_KINDS
 from nosology.ingest.sources import ICD10CM_TABULAR
 from nosology.library import Library
+from nosology.models import LocalTitle
 
 
 def _norm(text: str | None) -> str:
@@ -130,30 +131,36 @@ def test_invalid_probe(library: Library) -> None:
     assert library.classification.find("W21.89A") is None
 
 
+def _fr(library: Library, code: str) -> LocalTitle:
+    item = library.classification.find(code)
+    assert item is not None
+    local = item.title_in("fr")
+    assert local is not None, code
+    return local
+
+
 def test_french_chapter13_site_digits_by_meaning(library: Library) -> None:
-    find = library.classification.find
-    m6128, m6120, m6129 = find("M61.28"), find("M61.20"), find("M61.29")
-    assert m6128 and m6128.title_fr and m6128.title_fr.endswith("Autres localisations") and m6128.fr_level == "exact"
+    m6128, m6120, m6129 = _fr(library, "M61.28"), _fr(library, "M61.20"), _fr(library, "M61.29")
+    assert m6128.title.endswith("Autres localisations") and m6128.level == "exact"
     # CM 0 = unspecified site: must not get CIM-10's 0 "Sièges multiples"
-    assert m6120 and m6120.title_fr and m6120.title_fr.endswith("Siège non précisé") and m6120.fr_code == "M61.29"
-    assert m6129 and m6129.title_fr and m6129.title_fr.endswith("Sièges multiples") and m6129.fr_code == "M61.20"
+    assert m6120.title.endswith("Siège non précisé") and m6120.code == "M61.29"
+    assert m6129.title.endswith("Sièges multiples") and m6129.code == "M61.20"
 
 
 def test_french_deeper_codes_use_nearest_ancestor(library: Library) -> None:
-    right_shoulder = library.classification.find("M61.211")
-    assert right_shoulder and right_shoulder.fr_level == "ancestor" and right_shoulder.fr_code == "M61.21"
-    fracture = library.classification.find("S72.001A")
-    assert fracture and fracture.fr_level == "ancestor"
+    right_shoulder = _fr(library, "M61.211")
+    assert right_shoulder.level == "ancestor" and right_shoulder.code == "M61.21"
+    assert _fr(library, "S72.001A").level == "ancestor"
 
 
 def test_french_not_attached_where_cm_changed_the_meaning(library: Library) -> None:
-    e110 = library.classification.find("E11.0")  # CM: hyperosmolarity; CIM-10 E11.0: coma
-    assert e110 and e110.fr_level == "ancestor" and e110.fr_code == "E11"
-    assert e110.title_fr == "Diabète sucré de type 2"
+    e110 = _fr(library, "E11.0")  # CM: hyperosmolarity; CIM-10 E11.0: coma
+    assert e110.level == "ancestor" and e110.code == "E11"
+    assert e110.title == "Diabète sucré de type 2"
 
 
 def test_who_equivalent(library: Library) -> None:
-    _, who = library.classification.equivalents(library.classification.get("M61.28"))
+    who = library.classification.who_equivalent(library.classification.get("M61.28"))
     assert who is not None and who.code == "M61.2" and who.level == "ancestor"
 
 
@@ -165,9 +172,8 @@ def test_billable_counts_stored_per_item(library: Library) -> None:
 
 
 def test_withdrawn_cim10_marker_not_shown(library: Library) -> None:
-    b59 = library.classification.find("B59")
-    assert b59 and b59.title_fr == "Pneumocystose"
-    assert not library.store.query_one("SELECT count(*) FROM item WHERE title_fr LIKE '%***%'")
+    assert _fr(library, "B59").title == "Pneumocystose"
+    assert not library.store.query_one("SELECT count(*) FROM item_title WHERE title LIKE '%***%'")
 
 
 @pytest.mark.parametrize(

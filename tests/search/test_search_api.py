@@ -7,7 +7,9 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-RESULT_KEYS = {"code", "title", "title_fr", "kind", "billable", "score", "matched", "matched_text"}
+from nosology.library import Library
+
+RESULT_KEYS = {"code", "title", "titles", "title_fr", "kind", "billable", "score", "matched", "matched_text"}
 MATCHED = {"code", "title", "inclusion_term", "french_title", "synonym", "article"}
 
 
@@ -27,7 +29,7 @@ def test_search_lang_and_empty_lang(client: TestClient) -> None:
     assert client.get("/api/search", params={"q": "goutte", "lang": "fr"}).json()["results"][0]["code"] == "M10"
     assert client.get("/api/search?q=goutte&lang=").status_code == 200
     response = client.get("/api/search", params={"q": "gout", "lang": "de"})
-    assert response.status_code == 422 and "lang must be en or fr" in response.json()["detail"]
+    assert response.status_code == 422 and "lang must be one of en, fr" in response.json()["detail"]
 
 
 @pytest.mark.parametrize("params", [{"q": "gout", "limit": 0}, {"q": "gout", "limit": 51}, {"q": "gout", "limit": "x"},
@@ -60,7 +62,7 @@ def test_suggest_shape(client: TestClient) -> None:
     body = client.get("/api/suggest", params={"q": "ossification"}).json()
     assert body["query"] == "ossification"
     assert 0 < len(body["results"]) <= 10
-    assert set(body["results"][0]) == {"code", "title", "title_fr", "kind", "billable", "matched"}
+    assert set(body["results"][0]) == {"code", "title", "titles", "title_fr", "kind", "billable", "matched"}
 
 
 def test_openapi_describes_search(client: TestClient) -> None:
@@ -82,3 +84,11 @@ def test_any_string_gives_a_valid_response(client: TestClient, q: str) -> None:
         assert all(set(h) == RESULT_KEYS for h in body["results"])
     else:
         assert response.json()["detail"]
+
+
+def test_suggest_cache_keys_on_what_the_engine_reads(client: TestClient, library: Library) -> None:
+    """A trailing space means "the last word is complete": the two answers are computed apart,
+    whichever is asked first."""
+    for q in ("pain ab", "pain ab ", "pain ab"):
+        expected = [h.code for h in library.search.suggest(q, limit=10)]
+        assert [r["code"] for r in client.get("/api/suggest", params={"q": q}).json()["results"]] == expected

@@ -42,7 +42,7 @@ def test_typo_says_did_you_mean() -> None:
     assert "did you mean: pneumonia" in result.output
 
 
-@pytest.mark.parametrize(("args", "message"), [(["search", "   "], "empty"), (["search", "gout", "--lang", "de"], "--lang must be en or fr")])
+@pytest.mark.parametrize(("args", "message"), [(["search", "   "], "empty"), (["search", "gout", "--lang", "de"], "--lang must be one of en, fr")])
 def test_bad_input_is_one_clean_line(args: list[str], message: str) -> None:
     result = runner.invoke(app, args)
     assert result.exit_code == 2

@@ -1,8 +1,10 @@
-"""The development query sets through the API: a regression floor (hit@5 >= 0.90 on each set).
+"""The development query sets through the API: a regression floor on each set.
 
-The sets live in ``shared/eval`` beside the repository (present in CI). The quality targets
-(hit@5 0.95, hit@1 0.80) are measured with shared/eval/score.py; this test only guards against
-regressions.
+The sets are copied into ``fixtures/dev_sets`` (from ``shared/eval``), so changing the ranking
+has a safety net inside the repository. Floors: hit@5 >= 0.95 on every set, and on the lay
+queries near@10 >= 0.65 (the share of the top 10 in the same part of the classification as a
+gold code: 0.70 when written; the search-quality issue raises it). The quality targets are
+measured with shared/eval/score.py; this test only guards against regressions.
 """
 
 from __future__ import annotations
@@ -12,28 +14,34 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from tests.conftest import need
 
-EVAL = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval"
-FLOOR = 0.90
+SETS = Path(__file__).parent / "fixtures" / "dev_sets"
+HIT5_FLOOR = 0.95
+LAY_NEAR10_FLOOR = 0.65
+
+
+def _norm(code: str) -> str:
+    return code.replace(".", "").upper()
 
 
 def _hit(code: str, golds: list[str]) -> bool:
-    c = code.replace(".", "").upper()
-    return any(c.startswith(g.replace(".", "").upper()) for g in golds)
+    return any(_norm(code).startswith(_norm(g)) for g in golds)
 
 
 @pytest.mark.parametrize("name", ["dev_queries.tsv", "dev_queries_fr_titles.tsv"])
 def test_dev_set_floor(client: TestClient, name: str) -> None:
-    path = EVAL / name
-    need(path.is_file(), f"{path} (shared/ beside the repository)")
-    rows = list(csv.DictReader(path.open(encoding="utf-8"), delimiter="\t"))
-    found = 0
-    misses = []
+    rows = list(csv.DictReader((SETS / name).open(encoding="utf-8"), delimiter="\t"))
+    found, misses, lay_near = 0, [], []
     for row in rows:
-        results = client.get("/api/search", params={"q": row["query"], "limit": 10}).json()["results"]
-        if any(_hit(h["code"], row["gold"].split()) for h in results[:5]):
+        golds = row["gold"].split()
+        codes = [h["code"] for h in client.get("/api/search", params={"q": row["query"], "limit": 10}).json()["results"]]
+        if any(_hit(c, golds) for c in codes[:5]):
             found += 1
         else:
             misses.append(row["query"])
-    assert found / len(rows) >= FLOOR, f"hit@5 {found / len(rows):.2f} < {FLOOR}; misses: {misses}"
+        if row["kind"] == "lay" and codes:
+            lay_near.append(sum(any(_norm(c)[:2] == _norm(g)[:2] for g in golds) for c in codes) / len(codes))
+    assert found / len(rows) >= HIT5_FLOOR, f"hit@5 {found / len(rows):.2f} < {HIT5_FLOOR}; misses: {misses}"
+    if lay_near:
+        near = sum(lay_near) / len(lay_near)
+        assert near >= LAY_NEAR10_FLOOR, f"lay near@10 {near:.2f} < {LAY_NEAR10_FLOOR}"

@@ -169,3 +169,14 @@ def test_did_you_mean_shows_the_spelling_even_when_the_stem_matched(engine: Sear
     assert results.did_you_mean == ["heterotopic ossification"]
     assert results.results[0].code.startswith("M61")
     assert engine.search("migrane").results[0].code == "G43"  # a rare word one letter from a common one
+
+
+@pytest.mark.parametrize(("query", "first", "not_top3"), [
+    ("vitamin a deficiency", "E50", "E55"),
+    ("hep a", "B15.9", None),
+])
+def test_a_letter_after_a_carrier_word_is_meaningful(engine: SearchEngine, query: str, first: str, not_top3: str | None) -> None:
+    found = [h.code for h in engine.search(query, limit=3).results]
+    assert found[0] == first
+    if not_top3:
+        assert not any(code.startswith(not_top3) for code in found)

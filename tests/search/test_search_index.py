@@ -15,6 +15,7 @@ import pytest
 
 from nosology.classification import Classification
 from nosology.ingest.steps import BuildContext
+from nosology.languages import default_languages
 from nosology.search.engine import SearchEngine
 from nosology.search.index import build_search_index, refresh_terms
 from nosology.search.lexicon import LexiconError
@@ -48,10 +49,11 @@ def make_db(path: Path) -> sqlite3.Connection:
         key = code.replace(".", "")
         row = {"seq": seq, "code": code, "key": key, "kind": kind, "title": title, "parent": parent, "chapter": 10,
                "depth": 0 if parent is None else 1, "billable": billable, "seventh": 0,
-               "n_children": sum(1 for i in ITEMS if i[4] == seq), "last_seq": last[seq], "title_fr": title_fr,
-               "fr_code": code if title_fr else None, "fr_level": "exact" if title_fr else None}
+               "n_children": sum(1 for i in ITEMS if i[4] == seq), "last_seq": last[seq]}
         row.update({name: 0 for name, notnull in columns.items() if notnull and name not in row})
         conn.execute(f"INSERT INTO item ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", tuple(row.values()))
+        if title_fr:
+            conn.execute("INSERT INTO item_title VALUES ('fr', ?, ?, 'exact', ?)", (seq, title_fr, code))
         conn.execute("INSERT INTO lookup VALUES (?, ?)", (key, seq))
     conn.executemany("INSERT INTO note VALUES (?, ?, ?, ?)", NOTES)
     conn.executemany("INSERT INTO cim10 VALUES (?, ?, ?)", CIM)
@@ -119,7 +121,7 @@ def test_hook_for_later_steps(tmp_path: Path) -> None:
     build_search_index(conn, BuildContext())
     conn.execute("INSERT INTO search_term (term, lang, code, kind, source) VALUES ('bone in muscle', 'en', 'M61', 'article', 'test')")
     before = conn.execute("SELECT count(*) FROM search_doc").fetchone()[0]
-    counts = refresh_terms(conn)
+    counts = refresh_terms(conn, default_languages())
     conn.commit()
     conn.close()
     assert counts["docs"] == before + 1

@@ -5,8 +5,12 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nosology.search.normalise import clean_query, fold, looks_french, tokens
+from nosology.languages import default_languages
+from nosology.search.normalise import Tokenizer, clean_query, fold
 from nosology.search.stemming import Stemmers
+
+LANGUAGES = default_languages()
+tokens = Tokenizer.of(LANGUAGES)  # a query's tokenizer: every registered language
 
 
 def test_fold_case_accents_ligatures_punctuation() -> None:
@@ -43,19 +47,36 @@ def test_clean_query_controls_spaces_and_length() -> None:
     assert clean_query("\x00\x01 \t", 500) == ""
 
 
-def test_looks_french() -> None:
-    assert looks_french("sclérose en plaques")
-    assert looks_french("calculs des reins")
-    assert not looks_french("kidney stones")
+def test_guess_language() -> None:
+    assert LANGUAGES.guess("sclérose en plaques", fold("sclérose en plaques").split()) == "fr"
+    assert LANGUAGES.guess("calculs des reins", ["calculs", "des", "reins"]) == "fr"
+    assert LANGUAGES.guess("kidney stones", ["kidney", "stones"]) is None
+
+
+def test_a_letter_after_a_carrier_word_stays() -> None:
+    """"vitamin a", "hep a", "type i": the letter names the thing, it is not an article."""
+    assert tokens("vitamin a deficiency") == ["vitamin", "a", "deficiency"]
+    assert tokens("hep a") == ["hep", "a"]
+    assert tokens("hepatitis A virus") == ["hepatitis", "a", "virus"]
+    assert tokens("carence en vitamine A") == ["carence", "vitamine", "a"]
+    assert tokens("a fracture of a rib") == ["fracture", "rib"]
+
+
+def test_each_language_drops_only_its_own_stop_words() -> None:
+    english, french = (Tokenizer.of(LANGUAGES.get(code)) for code in ("en", "fr"))
+    assert english("maladie de la peau") == ["maladie", "de", "la", "peau"]
+    assert french("maladie de la peau") == ["maladie", "peau"]
+    assert french("disease of the skin") == ["disease", "of", "the", "skin"]
 
 
 def test_stems_meet_across_inflections() -> None:
-    stemmers = Stemmers()
+    stemmers = Stemmers(LANGUAGES)
     assert stemmers.stem("muscles", "en") == stemmers.stem("muscle", "en")
     assert stemmers.stem("ossification", "en") == stemmers.stem("ossifications", "en")
     assert stemmers.stem("calculs", "fr") == stemmers.stem("calcul", "fr")
     assert stemmers.stem("renaux", "fr") == stemmers.stem("renal", "fr")
-    assert stemmers.both("diabete") & stemmers.both("diabetes")
+    assert stemmers.across("diabete") & stemmers.across("diabetes")
+    assert stemmers.across("muscles", ["en"]) == {"muscl"}
 
 
 @given(st.text(max_size=300))

@@ -11,9 +11,9 @@ from typing import Any
 
 import httpx
 import pytest
+from tests.support.accounts import fresh_pg_database, need_from
 from tests.web.accounts.conftest import Server, pg_accounts_url, servers  # noqa: F401 (fixtures)
 
-from nosology.accounts.testing import fresh_pg_database, need_from
 from nosology.library import Library
 from nosology.settings import Settings
 

@@ -42,3 +42,16 @@ def test_wrong_method_is_405_json(client: TestClient) -> None:
     response = client.post("/api/codes/M61.28")
     assert response.status_code == 405
     assert "not allowed" in response.json()["detail"]
+
+
+def test_one_resource_one_handler(client: TestClient) -> None:
+    """The page's JSON is the API's JSON, by suffix or by content negotiation."""
+    api = client.get("/api/codes/M61.28").json()
+    assert client.get("/codes/M61.28.json").json() == api
+    negotiated = client.get("/codes/M61.28", headers={"Accept": "application/json"})
+    assert negotiated.headers["content-type"].startswith("application/json") and negotiated.json() == api
+    assert client.get("/fr/codes/M61.28.json").json()["article"]["lang"] == "fr"
+    moved = client.get("/codes/m6128.json", follow_redirects=False)
+    assert moved.status_code == 301 and moved.headers["location"] == "/codes/M61.28.json"
+    assert client.get("/codes/M61.28", headers={"Accept": "text/html"}).headers["content-type"].startswith("text/html")
+    assert client.get("/codes/ZZZ.json").status_code == 404

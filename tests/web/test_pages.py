@@ -119,7 +119,8 @@ def test_french_code_page(client: TestClient, library: Library) -> None:
     fr = client.get("/fr/codes/M61.28").text
     assert '<html lang="fr">' in fr
     assert "Ce que signifie ce code" in fr and "Notes officielles" in fr
-    assert item.title_fr and item.title_fr in fr
+    french = item.title_in("fr")
+    assert french is not None and french.title in fr
     assert f'<span lang="en">{item.title}</span>' in fr  # the English title, marked as English
     # language switch keeps the page
     assert 'href="/codes/M61.28" hreflang="en"' in fr
@@ -128,9 +129,10 @@ def test_french_code_page(client: TestClient, library: Library) -> None:
 
 
 def test_french_title_of_an_ancestor_says_so(client: TestClient, library: Library) -> None:
-    row = library.store.query("SELECT code, fr_code FROM item WHERE fr_level = 'ancestor' AND kind = 'code' LIMIT 1")[0]
+    row = library.store.query("SELECT i.code, t.source_code FROM item i JOIN item_title t ON t.seq = i.seq AND t.lang = 'fr' "
+                              "WHERE t.level = 'ancestor' AND i.kind = 'code' LIMIT 1")[0]
     html = client.get(f"/fr/codes/{row['code']}").text
-    assert f"Titre français du code plus large {row['fr_code']}" in html
+    assert f"Titre français du code plus large {row['source_code']}" in html
 
 
 def test_unknown_code_is_a_404_page_with_suggestions(client: TestClient) -> None:

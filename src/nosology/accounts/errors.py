@@ -1,4 +1,4 @@
-"""Account errors: each carries the HTTP status the web layer answers with."""
+"""Account errors: plain domain classes (the web layer maps them to HTTP statuses, the CLI to exit codes)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ __all__ = [
 class InvalidInput(NosologyError):
     """A field is missing, malformed or too long."""
 
-    status_code = 400
 
 
 class WeakPassword(InvalidInput):
@@ -29,13 +28,12 @@ class WeakPassword(InvalidInput):
 
 
 class AccountExists(NosologyError):
-    status_code = 409
+    """An account with this email already exists."""
 
 
 class InvalidCredentials(NosologyError):
     """Wrong email or wrong password: one message for both, so neither is revealed."""
 
-    status_code = 401
 
     def __init__(self, message: str = "Email or password is incorrect.") -> None:
         super().__init__(message)
@@ -44,15 +42,13 @@ class InvalidCredentials(NosologyError):
 class NotSignedIn(NosologyError):
     """No session, or a bearer token that is unknown, expired or revoked."""
 
-    status_code = 401
 
     def __init__(self, message: str = "Sign in, or send a valid bearer token, to use this.") -> None:
         super().__init__(message)
-        self.headers = {"WWW-Authenticate": 'Bearer realm="nosology"'}
 
 
 class CsrfRejected(NosologyError):
-    status_code = 403
+    """A form came without its security token, or with another one."""
 
     def __init__(self, message: str = "The form's security token is missing or wrong. Reload the page and try again.") -> None:
         super().__init__(message)
@@ -61,13 +57,10 @@ class CsrfRejected(NosologyError):
 class RateLimited(NosologyError):
     """Too many failed sign-ins; ``retry_after`` seconds until the next attempt is allowed."""
 
-    status_code = 429
-
     def __init__(self, retry_after: int) -> None:
         minutes = max(1, round(retry_after / 60))
         super().__init__(f"Too many failed sign-in attempts. Try again in about {minutes} minute(s).")
         self.retry_after = retry_after
-        self.headers = {"Retry-After": str(retry_after)}
 
 
 class SignUpsLimited(RateLimited):
@@ -83,11 +76,9 @@ class SignUpsLimited(RateLimited):
 class LimitReached(NosologyError):
     """A per-user quota (saved codes, lists, tokens) is full."""
 
-    status_code = 409
-
 
 class ResetLinkInvalid(NosologyError):
-    status_code = 400
+    """A password reset link that is unknown, used or expired."""
 
     def __init__(self, message: str = "This password reset link is invalid, already used or expired. Ask for a new one.") -> None:
         super().__init__(message)

@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.tree import Tree
 
 from nosology.cli.output import console, fail_cleanly, open_library, print_json
-from nosology.models import CodeRecord
+from nosology.models import CodeRecord, Item
 
 __all__ = ["code", "validate"]
 
@@ -26,21 +26,22 @@ def code(
     _show(record, lang)
 
 
-def _title(title: str, title_fr: str | None, lang: str) -> str:
-    return (title_fr or title) if lang == "fr" else title
+def _title(item: Item, lang: str) -> str:
+    local = item.title_in(lang)
+    return local.title if local is not None else item.title
 
 
 def _show(record: CodeRecord, lang: str) -> None:
     item = record.item
     badge = "[green]billable[/]" if item.billable else ("[yellow]header, not billable[/]" if item.header else f"[dim]{item.kind}[/]")
-    console.print(f"[bold]{item.code}[/]  {_title(item.title, item.title_fr, lang)}  {badge}", highlight=False)
-    if record.french:
-        note = "" if record.french.level == "exact" else f" (French title of {record.french.code}, the nearest code with the same meaning)"
-        console.print(f"[dim]fr:[/] {record.french.title}{note}", highlight=False)
+    console.print(f"[bold]{item.code}[/]  {_title(item, lang)}  {badge}", highlight=False)
+    for code, local in record.translations.items():
+        note = "" if local.level == "exact" else f" (title of {local.code}, the nearest code with the same meaning)"
+        console.print(f"[dim]{code}:[/] {local.title}{note}", highlight=False)
     tree = Tree("[dim]place in ICD-10-CM[/]")
     node = tree
     for a in record.ancestors:
-        node = node.add(f"{a.code}  {_title(a.title, a.title_fr, lang)}")
+        node = node.add(f"{a.code}  {_title(a, lang)}")
     node.add(f"[bold]{item.code}[/]")
     console.print(tree)
     table = Table("part", "position", "meaning", title="What this code means", title_justify="left")
@@ -59,7 +60,7 @@ def _show(record: CodeRecord, lang: str) -> None:
     if record.children:
         console.print(f"[bold]{len(record.children)} codes below[/], {record.billable_children} billable:")
         for c in record.children[:30]:
-            console.print(f"  {c.code}  {_title(c.title, c.title_fr, lang)}", highlight=False, markup=False)
+            console.print(f"  {c.code}  {_title(c, lang)}", highlight=False, markup=False)
     if record.who:
         console.print(f"[dim]WHO ICD-10:[/] {record.who.code} {record.who.title} ({record.who.level})", highlight=False)
 

@@ -55,7 +55,8 @@ def info(as_json: bool = typer.Option(False, "--json")) -> None:
         console.print(f"  {kind:<12} {n:>7,}")
     console.print(f"[bold]billable[/] {counts['billable']:,}   [bold]7th-character codes[/] {counts['seventh_character_codes']:,}")
     console.print("[bold]notes[/] " + ", ".join(f"{k} {v:,}" for k, v in counts["notes"].items()))
-    console.print("[bold]French titles[/] " + ", ".join(f"{k} {v:,}" for k, v in counts["french"].items()))
+    for lang, levels in counts.get("titles", {}).items():
+        console.print(f"[bold]Titles ({lang})[/] " + ", ".join(f"{k} {v:,}" for k, v in levels.items()), highlight=False)
 
 
 @app.command()

@@ -12,11 +12,23 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
-from nosology.errors import NosologyError
+from nosology.accounts.errors import (
+    AccountExists,
+    InvalidCredentials,
+    InvalidInput,
+    ResetLinkInvalid,
+)
+from nosology.errors import InvalidParameter, InvalidQuery, NosologyError, NotFound
 from nosology.library import Library
 from nosology.settings import load_settings
 
 __all__ = ["console", "err", "fail_cleanly", "open_library", "print_json", "progress_bar"]
+
+# Exit code 2 is "you asked for something that is not there or not valid" (as argparse and typer
+# use it for usage errors); anything else that fails is 1.
+USAGE_ERRORS: tuple[type[NosologyError], ...] = (
+    InvalidParameter, InvalidQuery, NotFound, InvalidInput, InvalidCredentials, AccountExists, ResetLinkInvalid,
+)
 
 console = Console()
 err = Console(stderr=True, soft_wrap=True)  # an error is one line, whatever the terminal width
@@ -31,7 +43,7 @@ def fail_cleanly() -> Iterator[None]:
         err.print(f"[bold red]error:[/] {exc.message}", highlight=False, markup=True)
         if exc.suggestions:
             err.print("did you mean: " + ", ".join(exc.suggestions), highlight=False, markup=False)
-        raise typer.Exit(2 if exc.status_code in (400, 404, 422) else 1) from None
+        raise typer.Exit(2 if isinstance(exc, USAGE_ERRORS) else 1) from None
     except (OSError, sqlite3.Error) as exc:  # disk full, permissions, a locked or damaged file
         err.print(f"error: {exc}", highlight=False, markup=False)
         raise typer.Exit(1) from None

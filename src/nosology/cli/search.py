@@ -12,7 +12,7 @@ __all__ = ["search"]
 
 def search(
     query: list[str] = typer.Argument(..., metavar="QUERY", help="Words, a lay term, an abbreviation or a code (quotes optional)."),
-    lang: str | None = typer.Option(None, "--lang", help="Language of the query: en or fr (default: either)."),
+    lang: str | None = typer.Option(None, "--lang", help="Language of the query, a registered language such as en or fr (default: any)."),
     limit: int = typer.Option(10, "--limit", min=1, max=50, help="How many results (1-50)."),
     as_json: bool = typer.Option(False, "--json", help="Print the results as JSON."),
 ) -> None:
@@ -20,9 +20,10 @@ def search(
     from nosology.errors import InvalidQuery
 
     with fail_cleanly():
-        if lang not in (None, "en", "fr"):
-            raise InvalidQuery(f"--lang must be en or fr, got {lang!r}")
-        results = open_library().search.search(" ".join(query), lang=lang, limit=limit)
+        library = open_library()
+        if lang is not None and lang not in library.languages:
+            raise InvalidQuery(f"--lang must be one of {', '.join(library.languages.codes)}, got {lang!r}")
+        results = library.search.search(" ".join(query), lang=lang, limit=limit)
     if as_json:
         print_json(results.to_dict())
         return
@@ -33,7 +34,7 @@ def search(
         raise typer.Exit(1)
     table = Table("code", "title", "billable", "matched", title=f"{results.total} found for {results.query!r}", title_justify="left")
     for hit in results.results:
-        title = hit.title_fr or hit.title if lang == "fr" else hit.title
+        title = hit.titles.get(lang or "", hit.title)
         via = "" if hit.matched in ("code", "title") else f"{hit.matched}: {hit.matched_text}"
         table.add_row(hit.code, title, "yes" if hit.billable else "", via or hit.matched)
     console.print(table)

@@ -19,8 +19,9 @@ from typing import Any
 from rapidfuzz import process
 
 from nosology.content.codes import CodeSpan
-from nosology.content.format import LANGS, SECTIONS, article_url
+from nosology.content.format import SECTIONS, article_languages, article_url
 from nosology.errors import ArticleNotFound, NotFound
+from nosology.languages import Languages
 from nosology.models import Item
 from nosology.settings import Settings
 from nosology.store import ReferenceStore
@@ -103,9 +104,10 @@ class Article:
 class Articles:
     """Read access to the articles stored at build time."""
 
-    def __init__(self, store: ReferenceStore, settings: Settings) -> None:
+    def __init__(self, store: ReferenceStore, settings: Settings, languages: Languages | None = None) -> None:
         self.store = store
         self.settings = settings
+        self.langs = article_languages(languages)
         self._lock = threading.Lock()
         self._loaded: dict[tuple[str, str], Article] | None = None
 
@@ -138,7 +140,7 @@ class Articles:
         loaded: dict[tuple[str, str], Article] = {}
         for r in rows:
             key = (r["lang"], r["slug"])
-            pair = next(((lang, r["translation_of"]) for lang in LANGS if lang != r["lang"] and (lang, r["translation_of"]) in keys), None)
+            pair = next(((lang, r["translation_of"]) for lang in self.langs if lang != r["lang"] and (lang, r["translation_of"]) in keys), None)
             loaded[key] = Article(
                 slug=r["slug"], lang=r["lang"], title=r["title"], summary=r["summary"], codes=json.loads(r["codes"]),
                 synonyms=json.loads(r["synonyms"]), last_reviewed=r["last_reviewed"], references=json.loads(r["refs"]),
@@ -164,8 +166,8 @@ class Articles:
         raise ArticleNotFound(f"no {lang} article {slug!r}", lang, self._near(lang, slug))
 
     def _check_lang(self, lang: str) -> None:
-        if lang not in LANGS:
-            raise NotFound(f"no articles in language {lang[:20]!r}: articles are in {', '.join(LANGS)}", suggestions=list(LANGS))
+        if lang not in self.langs:
+            raise NotFound(f"no articles in language {lang[:20]!r}: articles are in {', '.join(self.langs)}", suggestions=list(self.langs))
 
     def _near(self, lang: str, slug: str) -> builtins.list[str]:
         """Slugs in ``lang``: the translation of an article of that slug in another language,
@@ -177,7 +179,7 @@ class Articles:
         return [m[0] for m in process.extract(slug, slugs, limit=3, score_cutoff=60)]
 
     def translation(self, article: Article) -> Article | None:
-        for lang in LANGS:
+        for lang in self.langs:
             if lang != article.lang:
                 found = self._all().get((lang, article.translation_of))
                 if found is not None:

@@ -1,4 +1,6 @@
-"""The article format as data: languages, section keys and headings, front matter fields.
+"""The article format as data: section keys and their headings in each language, the notice,
+front matter fields. Which languages exist is the registry's (:mod:`nosology.languages`); an
+article language is one the format has words for.
 
 ``src/nosology/articles/README.md`` is the human-readable form of this contract; this module is the one the
 checker, the loader and the renderer read.
@@ -8,6 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from nosology.languages import Languages, default_languages
 
 __all__ = [
     "EMERGENCY_WORDS",
@@ -22,13 +26,13 @@ __all__ = [
     "SLUG",
     "SUMMARY_MAX",
     "SectionSpec",
+    "article_languages",
     "article_url",
     "code_url",
     "heading_key",
     "section_heading",
 ]
 
-LANGS: tuple[str, ...] = ("en", "fr")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SUMMARY_MAX = 300
 MIN_REFERENCES = 3
@@ -105,9 +109,24 @@ def section_heading(lang: str, key: str) -> str:
     raise KeyError(key)
 
 
+def article_languages(languages: Languages | None = None) -> tuple[str, ...]:
+    """The registry's languages articles can be written in: those the format has headings and a
+    notice for."""
+    registry = languages or default_languages()
+    return tuple(code for code in registry.codes if code in NOTICE and all(code in spec.headings for spec in SECTIONS))
+
+
+# The article languages of the default registry (an immutable tuple, cheap to compute).
+LANGS: tuple[str, ...] = article_languages()
+
+
+def _prefix(lang: str) -> str:
+    return default_languages().url_prefix(lang)
+
+
 def article_url(lang: str, slug: str) -> str:
-    return f"/articles/{slug}" if lang == "en" else f"/{lang}/articles/{slug}"
+    return f"{_prefix(lang)}/articles/{slug}"
 
 
 def code_url(lang: str, code: str) -> str:
-    return f"/codes/{code}" if lang == "en" else f"/{lang}/codes/{code}"
+    return f"{_prefix(lang)}/codes/{code}"

@@ -14,6 +14,7 @@ from typing import Any
 from nosology.content.check import CheckResult, check_content
 from nosology.content.codes import SqliteCodes
 from nosology.content.fields import reviewed_date
+from nosology.content.format import LANGS
 from nosology.content.parse import SourceFile
 from nosology.content.render import make_markdown, render_tokens
 from nosology.errors import ContentInvalid
@@ -47,7 +48,7 @@ def load_articles(conn: sqlite3.Connection, ctx: BuildContext) -> None:
     conn.executescript(SCHEMA)
     content_dir = ctx.content_dir
     if content_dir is None or not Path(content_dir).is_dir():
-        ctx.meta["articles"] = {"en": 0, "fr": 0, "content_dir": None}
+        ctx.meta["articles"] = {**dict.fromkeys(LANGS, 0), "content_dir": None}
         return
     result = check_content(Path(content_dir), SqliteCodes(conn))
     if result.problems:
@@ -66,7 +67,7 @@ def load_articles(conn: sqlite3.Connection, ctx: BuildContext) -> None:
 def store_articles(conn: sqlite3.Connection, result: CheckResult, content_dir: Path) -> dict[str, Any]:
     """Render and insert the checked articles; return counts per language."""
     md = make_markdown()
-    counts: dict[str, Any] = {"en": 0, "fr": 0}
+    counts: dict[str, Any] = dict.fromkeys(LANGS, 0)
     for source in result.files:
         spans = result.spans.get((source.lang, source.slug), [])
         _insert(conn, source, [s.code for s in spans], md, content_dir)

@@ -65,7 +65,8 @@ def prose_text(markdown: str) -> str:
     for n, token in enumerate(tokens):
         if token.type != "inline" or (n > 0 and tokens[n - 1].type == "heading_open"):
             continue
-        text = "".join(child.content for child in token.children or [] if child.type in {"text", "softbreak", "code_inline"})
+        text = "".join(" " if child.type in {"softbreak", "hardbreak"} else child.content
+                       for child in token.children or [] if child.type in {"text", "softbreak", "hardbreak", "code_inline"})
         text = text.strip()
         if text:
             # A list item or a table cell without a final stop is still a sentence of its own.

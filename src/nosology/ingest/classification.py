@@ -10,6 +10,7 @@ from nosology.ingest.french_alignment import align, parse_cim10, parse_who
 from nosology.ingest.icd10cm import NOTE_KINDS, ParsedItem, parse_code_list, parse_tabular
 from nosology.ingest.sources import SOURCES, sha256_file
 from nosology.ingest.steps import BuildContext
+from nosology.ingest.titles import language_titles
 
 __all__ = ["build_classification"]
 
@@ -27,15 +28,20 @@ def build_classification(conn: sqlite3.Connection, ctx: BuildContext) -> None:
     billable_below = _billable_counts(items)
     rows = []
     for i in items:
-        f, w = fr.get(i.seq), whos.get(i.seq)
+        w = whos.get(i.seq)
         rows.append((
             i.seq, i.code, i.key, i.kind, i.title, i.parent, i.chapter, i.depth, int(i.billable), int(i.seventh),
             i.n_children, i.last_seq,
-            f.title if f else None, f.code if f else None, f.level if f else None,
             w.code if w else None, w.title if w else None, w.level if w else None,
             billable_below[i.seq],
         ))
-    conn.executemany(f"INSERT INTO item VALUES ({','.join('?' * 19)})", rows)
+    conn.executemany(f"INSERT INTO item VALUES ({','.join('?' * 16)})", rows)
+    title_levels: dict[str, dict[str, int]] = {}
+    for language in ctx.languages.translated:
+        titles = language_titles(language, items, {"cim10": fr})
+        conn.executemany("INSERT INTO item_title VALUES (?, ?, ?, ?, ?)",
+                         ((language.code, seq, t.title, t.level, t.code) for seq, t in titles.items()))
+        title_levels[language.code] = dict(Counter(t.level for t in titles.values()))
     # pre-order puts a block before its same-named category, so the category (later) wins
     conn.executemany("INSERT OR REPLACE INTO lookup VALUES (?, ?)", ((i.key, i.seq) for i in items))
     conn.executemany("INSERT INTO note VALUES (?, ?, ?, ?)", ((i.seq, k, n, t) for i in items for n, (k, t) in enumerate(i.notes)))
@@ -63,7 +69,7 @@ def build_classification(conn: sqlite3.Connection, ctx: BuildContext) -> None:
         "notes": {k: notes.get(k, 0) for k in NOTE_KINDS},
         "seven_chr_definitions": sum(1 for i in items if i.seven_chr),
         "seven_chr_characters": sum(len(i.seven_chr) for i in items),
-        "french": dict(Counter(f.level for f in fr.values())),
+        "titles": title_levels,
         "who": dict(Counter(w.level for w in whos.values())),
         "who_items": len(who),
         "cim10_labels": len(cim),

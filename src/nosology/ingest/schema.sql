@@ -14,9 +14,6 @@ CREATE TABLE item (
   seventh INTEGER NOT NULL,
   n_children INTEGER NOT NULL,
   last_seq INTEGER NOT NULL,
-  title_fr TEXT,
-  fr_code TEXT,
-  fr_level TEXT,
   who_code TEXT,
   who_title TEXT,
   who_level TEXT,
@@ -26,6 +23,16 @@ CREATE INDEX item_parent ON item(parent);
 CREATE INDEX item_kind ON item(kind, seq);
 -- One row per distinct identifier; where a block and its only category share one, the category wins.
 CREATE TABLE lookup (key TEXT PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID;
+-- Titles in the registry's other languages: "exact" when the borrowed title means the same as the
+-- code's, "ancestor" when it is the title of the nearest broader code that has one (source_code).
+CREATE TABLE item_title (
+  lang TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  level TEXT NOT NULL,
+  source_code TEXT NOT NULL,
+  PRIMARY KEY (seq, lang)
+) WITHOUT ROWID;
 CREATE TABLE note (seq INTEGER NOT NULL, kind TEXT NOT NULL, pos INTEGER NOT NULL, text TEXT NOT NULL);
 CREATE INDEX note_seq ON note(seq);
 CREATE TABLE seven_chr (seq INTEGER NOT NULL, pos INTEGER NOT NULL, char TEXT NOT NULL, text TEXT NOT NULL);

@@ -8,6 +8,8 @@ from pathlib import Path
 from sqlite3 import Connection
 from typing import Any, Protocol
 
+from nosology.languages import Languages, default_languages
+
 __all__ = ["BuildContext", "BuildStep", "Progress"]
 
 
@@ -21,13 +23,14 @@ def _no_progress(step: str, advance: int = 1, total: int | None = None) -> None:
 
 @dataclass
 class BuildContext:
-    """What steps share: the content directory, progress reporting, and results for later steps."""
+    """What steps share: the languages, the content directory, progress reporting, and the
+    figures each step records for ``nosology info``."""
 
     content_dir: Path | None = None
     lexicon_dir: Path | None = None
     progress: Progress = _no_progress
     meta: dict[str, Any] = field(default_factory=dict)
-    shared: dict[str, Any] = field(default_factory=dict)
+    languages: Languages = field(default_factory=default_languages)
 
 
 BuildStep = Callable[[Connection, BuildContext], None]

@@ -25,7 +25,7 @@ from nosology.errors import DataCorrupt, InvalidQuery
 from nosology.models import Item
 from nosology.search.docs import Doc, DocTable
 from nosology.search.equivalents import WEAK_WEIGHT
-from nosology.search.normalise import MAX_TOKENS, STOP_WORDS, clean_query, fold, looks_french
+from nosology.search.normalise import MAX_TOKENS, clean_query, fold
 from nosology.search.query import ParsedQuery, QueryToken, parse_query
 from nosology.search.ranking import MATCHED, Ranker, RankingWords
 from nosology.search.results import SearchHit, SearchResults
@@ -60,7 +60,7 @@ class SearchEngine:
     def stemmers(self) -> Stemmers:
         stemmers: Stemmers | None = getattr(self._local, "stemmers", None)
         if stemmers is None:
-            stemmers = self._local.stemmers = Stemmers()
+            stemmers = self._local.stemmers = Stemmers(self.classification.languages)
         return stemmers
 
     @property
@@ -70,15 +70,21 @@ class SearchEngine:
                 if self._vocabulary is None:
                     words: dict[str, int] = {}
                     stems: dict[str, int] = {}
+                    langs: dict[str, set[str]] = {}
                     for token, kind, df in self.store.query("SELECT token, kind, df FROM search_vocab"):
-                        (words if kind == "word" else stems)[token] = df
-                    self._vocabulary = Vocabulary(words, stems)
+                        if kind == "word":
+                            words[token] = df
+                        elif kind == "stem":
+                            stems[token] = df
+                        else:  # "lang:<code>": the word occurs in terms of that language
+                            langs.setdefault(token, set()).add(kind[5:])
+                    self._vocabulary = Vocabulary(words, stems, {w: frozenset(ls) for w, ls in langs.items()})
         return self._vocabulary
 
     @property
     def ranking_words(self) -> RankingWords:
         if self._ranking_words is None:
-            self._ranking_words = RankingWords.make(self.stemmers)
+            self._ranking_words = RankingWords.make(self.stemmers, self.classification.languages)
         return self._ranking_words
 
     @property
@@ -137,6 +143,11 @@ class SearchEngine:
             did_you_mean.extend(s for s in self.classification.suggest(text) if s not in did_you_mean)
         return hits, total, did_you_mean
 
+    def suggest_key(self, query: str) -> tuple[str, bool]:
+        """Exactly what :meth:`suggest` reads of ``query``: its cleaned text, and whether it ends
+        with a space (the last word is then complete). A cache of suggestions keys on this."""
+        return clean_query(query, self.max_query_chars), query[-1:].isspace()
+
     def suggest(self, query: str, lang: str | None = None, limit: int = 10) -> list[SearchHit]:
         """Completions of what is being typed: codes by prefix, else terms whose words start so."""
         text = self._clean(query)
@@ -151,7 +162,8 @@ class SearchEngine:
             return hits[:limit]
         docs, last = self._completion_candidates(query, lang, limit)
         seen = {h.code for h in hits}
-        wanted_lang = lang or ("fr" if looks_french(text) else "en")
+        languages = self.classification.languages
+        wanted_lang = lang or languages.guess(text, fold(text).split()) or languages.default.code
         stem_df = self.vocabulary.stems
         ranked = []
         for n, doc in enumerate(docs):
@@ -184,11 +196,12 @@ class SearchEngine:
         full, last = _prefix_words(clean_query(query, self.max_query_chars) + (" " if query[-1:].isspace() else ""))
         parsed = parse_query(" ".join(full), lang, self.stemmers, self.vocabulary)
         parts = [_group(t) for t in parsed.usable]
-        if last in STOP_WORDS and parts:
+        if last in self.classification.languages.stop_words and parts:
             last = ""
         # the commonest words with this prefix: an FTS5 prefix query would merge the lists of
         # every matching word (slow for "frac": fracture is in 30,000 terms)
-        completions = frozenset(s for w in self.vocabulary.completions(last, 12) for s in self.stemmers.both(w)) if len(last) >= 2 else frozenset()
+        vocabulary = self.vocabulary
+        completions = frozenset(s for w in vocabulary.completions(last, 12) for s in self.stemmers.across(w, vocabulary.languages_of(w))) if len(last) >= 2 else frozenset()
         docs = self.docs
         found: list[Doc] = []
         if parts:
@@ -207,7 +220,7 @@ class SearchEngine:
         return text
 
     def _hit(self, item: Item, score: float, kind: str, text: str) -> SearchHit:
-        return SearchHit(item.code, item.title, item.title_fr, item.kind, item.billable, round(score, 3), MATCHED.get(kind, kind), text)
+        return SearchHit(item.code, item.title, item.titles_by_lang(), item.kind, item.billable, round(score, 3), MATCHED.get(kind, kind), text)
 
     def _code_hits(self, text: str, wanted: int) -> tuple[list[SearchHit], int]:
         """A query that is a code spelling: the code, then its children (browsing by prefix); and

@@ -30,8 +30,9 @@ from collections import Counter
 
 from nosology.codes import compact
 from nosology.ingest.steps import BuildContext
+from nosology.languages import Languages
 from nosology.search.lexicon import check_codes, load_lexicon
-from nosology.search.normalise import tokens
+from nosology.search.normalise import Tokenizer, fold
 from nosology.search.stemming import Stemmers
 
 __all__ = ["KIND_ORDER", "TERM_KINDS", "build_search_index", "refresh_terms"]
@@ -88,59 +89,103 @@ def build_search_index(conn: sqlite3.Connection, ctx: BuildContext) -> None:
     """Collect the terms of the classification and the lexicon, then derive the index."""
     conn.execute(_TERM_TABLE)
     ctx.progress("Search terms", 0, total=3)
-    _add_official_terms(conn)
+    _add_official_terms(conn, ctx.languages)
     ctx.progress("Search lexicon")
     lexicon = _add_lexicon(conn, ctx)
     articles = _add_article_terms(conn)
     ctx.progress("Search index")
-    counts = refresh_terms(conn)  # derived once, from every kind of term
+    counts = refresh_terms(conn, ctx.languages)  # derived once, from every kind of term
     ctx.progress("Search index stored")
     ctx.meta["search"] = {**counts, "lexicon_entries": lexicon, "article_terms": articles}
 
 
 def _add_article_terms(conn: sqlite3.Connection) -> int:
-    """Article titles and synonyms (``article_term``, when the articles step ran). A range adds
-    its two end codes, the codes a search result can link to."""
+    """Article titles and synonyms (``article_term``, when the articles step ran).
+
+    A term of a range (J12-J18) goes to the category of the range whose own title says the same
+    thing before its qualifiers ("Pneumonia" -> J18 "Pneumonia, unspecified organism"); a term no
+    category title says goes to the range's two end codes, the codes a search result can link to.
+    """
     if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'article_term'").fetchone() is None:
         return 0
 
-    def targets(code: str) -> list[str]:
+    def targets(term: str, code: str) -> list[str]:
         known = conn.execute("SELECT 1 FROM lookup WHERE key = ?", (compact(code),)).fetchone()
-        return [code] if known or "-" not in code else list(dict.fromkeys(code.split("-")))
+        if known or "-" not in code:
+            return [code]
+        ends = list(dict.fromkeys(code.split("-")))
+        span = conn.execute("SELECT min(l.seq), max(i.last_seq) FROM lookup l JOIN item i ON i.seq = l.seq WHERE l.key IN (?, ?)",
+                            (compact(ends[0]), compact(ends[-1]))).fetchone()
+        wanted = fold(term)
+        heads = [c for c, title in conn.execute("SELECT code, title FROM item WHERE kind = 'category' AND seq BETWEEN ? AND ? ORDER BY seq",
+                                                 span) if fold(_split_head(title)[0]) == wanted]
+        return heads[:1] or ends
 
-    rows = [
-        (term, lang, one, "article", f"nosology article {lang}/{slug}")
-        for term, lang, slug, code in conn.execute("SELECT term, lang, slug, code FROM article_term ORDER BY rowid").fetchall()
-        for one in targets(code)
-    ]
+    # a term the classification or the lexicon already gives to one of the article's own codes
+    # ("TIA" -> G45.9 in the stroke and TIA article) goes there, not to every code of the article
+    known: dict[str, set[str]] = {}
+    for term, code in conn.execute("SELECT term, code FROM search_term"):
+        known.setdefault(fold(term), set()).add(code)
+    entries = conn.execute("SELECT term, lang, slug, code FROM article_term ORDER BY rowid").fetchall()
+    article_codes: dict[tuple[str, str], list[str]] = {}
+    for _term, lang, slug, code in entries:
+        spans = article_codes.setdefault((lang, slug), [])
+        if code not in spans:
+            spans.append(code)
+    within = {key: _codes_within(conn, spans) for key, spans in article_codes.items()}
+    rows = []
+    for term, lang, slug, code in entries:
+        own = sorted(known.get(fold(term), set()) & within[(lang, slug)])
+        if own and code != article_codes[(lang, slug)][0]:
+            continue  # placed once, with the article's first code
+        for one in own or targets(term, code):
+            rows.append((term, lang, one, "article", f"nosology article {lang}/{slug}"))
     conn.executemany("INSERT INTO search_term (term, lang, code, kind, source) VALUES (?, ?, ?, ?, ?)", rows)
     return len(rows)
 
 
-def _add_official_terms(conn: sqlite3.Connection) -> None:
+def _codes_within(conn: sqlite3.Connection, spans: list[str]) -> set[str]:
+    """Every code that lies in one of ``spans`` (codes or ranges of categories)."""
+    found: set[str] = set()
+    for span in spans:
+        ends = span.split("-")
+        bounds = conn.execute("SELECT min(l.seq), max(i.last_seq) FROM lookup l JOIN item i ON i.seq = l.seq WHERE l.key IN (?, ?)",
+                              (compact(ends[0]), compact(ends[-1]))).fetchone()
+        if bounds[0] is not None:
+            found.update(c for (c,) in conn.execute("SELECT code FROM item WHERE seq BETWEEN ? AND ?", bounds))
+    return found
+
+
+def _add_official_terms(conn: sqlite3.Connection, languages: Languages) -> None:
+    official = languages.default
     conn.execute(
         "INSERT INTO search_term (term, lang, code, kind, source) "
-        "SELECT title, 'en', code, 'title', 'ICD-10-CM tabular' FROM item ORDER BY seq"
+        "SELECT title, ?, code, 'title', 'ICD-10-CM tabular' FROM item ORDER BY seq", (official.code,)
     )
     conn.execute(
         "INSERT INTO search_term (term, lang, code, kind, source) "
-        "SELECT n.text, 'en', i.code, 'inclusion_term', 'ICD-10-CM tabular: ' || n.kind FROM note n JOIN item i ON i.seq = n.seq "
-        "WHERE n.kind IN ('inclusionTerm', 'includes') ORDER BY n.seq, n.pos"
+        "SELECT n.text, ?, i.code, 'inclusion_term', 'ICD-10-CM tabular: ' || n.kind FROM note n JOIN item i ON i.seq = n.seq "
+        "WHERE n.kind IN ('inclusionTerm', 'includes') ORDER BY n.seq, n.pos", (official.code,)
     )
-    # French: a CIM-10 label belongs to the ICD-10-CM item with the same code (same meaning up to
-    # four characters), else to the items whose own French title is exactly that label.
-    conn.execute(
-        "INSERT INTO search_term (term, lang, code, kind, source) "
-        "SELECT c.title, 'fr', i.code, 'french_title', 'CIM-10 FR (ATIH)' FROM cim10 c "
-        "JOIN lookup l ON l.key = c.key JOIN item i ON i.seq = l.seq ORDER BY i.seq"
-    )
-    conn.execute(
-        "INSERT INTO search_term (term, lang, code, kind, source) "
-        "SELECT i.title_fr, 'fr', i.code, 'french_title', 'CIM-10 FR (ATIH)' FROM item i "
-        "WHERE i.fr_level = 'exact' AND i.title_fr IS NOT NULL AND NOT EXISTS ("
-        "  SELECT 1 FROM cim10 c WHERE c.key = i.key AND c.title = i.title_fr) "
-        "ORDER BY i.seq"
-    )
+    # the duplicate check below looks terms up by code: without an index it would scan every term
+    conn.execute("CREATE INDEX IF NOT EXISTS search_term_code ON search_term(code, lang)")
+    for lang in languages.translated:
+        args = {"lang": lang.code, "kind": lang.title_kind, "label": lang.titles.label or lang.titles.system}
+        if lang.titles.kind == "cim10":
+            # a CIM-10 label belongs to the ICD-10-CM item with the same code (same meaning up to
+            # four characters), else to the items whose own title is exactly that label
+            conn.execute(
+                "INSERT INTO search_term (term, lang, code, kind, source) "
+                "SELECT c.title, :lang, i.code, :kind, :label FROM cim10 c "
+                "JOIN lookup l ON l.key = c.key JOIN item i ON i.seq = l.seq ORDER BY i.seq", args
+            )
+        conn.execute(
+            "INSERT INTO search_term (term, lang, code, kind, source) "
+            "SELECT t.title, :lang, i.code, :kind, :label FROM item_title t JOIN item i ON i.seq = t.seq "
+            "WHERE t.lang = :lang AND t.level = 'exact' AND NOT EXISTS ("
+            "  SELECT 1 FROM search_term s WHERE s.code = i.code AND s.lang = :lang AND s.term = t.title) "
+            "ORDER BY i.seq", args
+        )
 
 
 def _add_lexicon(conn: sqlite3.Connection, ctx: BuildContext) -> int:
@@ -148,7 +193,7 @@ def _add_lexicon(conn: sqlite3.Connection, ctx: BuildContext) -> int:
         row = conn.execute("SELECT i.code FROM lookup l JOIN item i ON i.seq = l.seq WHERE l.key = ?", (compact(text),)).fetchone()
         return None if row is None else str(row[0])
 
-    pairs = check_codes(load_lexicon(ctx.lexicon_dir), resolve)
+    pairs = check_codes(load_lexicon(ctx.lexicon_dir, ctx.languages.codes), resolve)
     conn.executemany(
         "INSERT INTO search_term (term, lang, code, kind, source) VALUES (?, ?, ?, ?, ?)",
         ((e.term, e.lang, code, e.kind, e.source) for e, code in pairs),
@@ -161,9 +206,10 @@ def _split_head(term: str) -> tuple[str, str]:
     return (term[: match.start()], term[match.start() :]) if match else (term, "")
 
 
-def _normalise_new_terms(conn: sqlite3.Connection) -> None:
+def _normalise_new_terms(conn: sqlite3.Connection, languages: Languages) -> None:
     """Tokenise and stem the search_term rows not yet in search_norm (the costly part, done once)."""
-    stemmers = Stemmers()
+    stemmers = Stemmers(languages)
+    tokenizers = {lang.code: Tokenizer.of(lang) for lang in languages}
     seqs: dict[str, int] = dict(conn.execute("SELECT key, seq FROM lookup").fetchall())
     by_code: dict[str, int | None] = {}
     rows = []
@@ -177,7 +223,7 @@ def _normalise_new_terms(conn: sqlite3.Connection) -> None:
     def part(text: str, lang: str) -> tuple[list[str], list[str]]:
         found = parts.get((lang, text))
         if found is None:
-            words = tokens(text)
+            words = tokenizers[lang](text)
             found = parts[(lang, text)] = (words, stemmers.stems(words, lang))
         return found
 
@@ -187,7 +233,7 @@ def _normalise_new_terms(conn: sqlite3.Connection) -> None:
             seq = by_code[code] = seqs.get(compact(code))
         if seq is None:
             continue
-        lang_ = lang if lang in ("en", "fr") else "en"
+        lang_ = lang if lang in languages else languages.default.code
         head_text, rest_text = _split_head(term)
         head_words, head = part(head_text, lang_)
         rest_words, rest = part(rest_text, lang_) if rest_text else ([], [])
@@ -199,11 +245,11 @@ def _normalise_new_terms(conn: sqlite3.Connection) -> None:
     conn.executemany("INSERT INTO search_norm VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
 
-def refresh_terms(conn: sqlite3.Connection) -> dict[str, int]:
+def refresh_terms(conn: sqlite3.Connection, languages: Languages) -> dict[str, int]:
     """(Re)derive ``search_doc``, ``search_fts`` and ``search_vocab`` from ``search_term``."""
     conn.execute(_TERM_TABLE)
     conn.execute(_NORM_TABLE)
-    _normalise_new_terms(conn)
+    _normalise_new_terms(conn, languages)
     conn.executescript(_DERIVED)
     kind_order = "CASE n.kind " + " ".join(f"WHEN '{k}' THEN {n}" for k, n in KIND_ORDER.items()) + f" ELSE {len(KIND_ORDER)} END"
     # one doc per (item, kind, stems), numbered in the static order of merit
@@ -219,11 +265,17 @@ def refresh_terms(conn: sqlite3.Connection) -> dict[str, int]:
     conn.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
     word_df: Counter[str] = Counter()
     stem_df: Counter[str] = Counter()
-    for stems, words in conn.execute("SELECT d.stems, n.words FROM search_doc d JOIN search_norm n ON n.term_id = d.term_id"):
-        word_df.update(set(words.split()))
+    lang_df: dict[str, Counter[str]] = {}
+    for stems, words, lang in conn.execute("SELECT d.stems, n.words, d.lang FROM search_doc d JOIN search_norm n ON n.term_id = d.term_id"):
+        distinct = set(words.split())
+        word_df.update(distinct)
+        lang_df.setdefault(lang, Counter()).update(distinct)
         stem_df.update(set(stems.split()))
     conn.executemany("INSERT INTO search_vocab VALUES (?, 'word', ?)", sorted(word_df.items()))
     conn.executemany("INSERT INTO search_vocab VALUES (?, 'stem', ?)", sorted(stem_df.items()))
+    # which languages each word occurs in: a query word is stemmed in those only
+    for lang, counts in sorted(lang_df.items()):
+        conn.executemany("INSERT INTO search_vocab VALUES (?, ?, ?)", ((w, f"lang:{lang}", n) for w, n in sorted(counts.items())))
     return {
         "terms": int(conn.execute("SELECT count(*) FROM search_term").fetchone()[0]),
         "docs": int(conn.execute("SELECT count(*) FROM search_doc").fetchone()[0]),

@@ -4,14 +4,14 @@ Format (UTF-8, tab-separated, one header line, ``#`` lines are comments, blank l
 
     term<TAB>lang<TAB>code<TAB>kind<TAB>source
 
-``lang`` is ``en`` or ``fr``; ``code`` a dotted ICD-10-CM code that exists; ``kind`` is ``lay``,
+``lang`` is a language of the registry (``en``, ``fr``); ``code`` a dotted ICD-10-CM code that exists; ``kind`` is ``lay``,
 ``synonym`` or ``abbrev``; ``source`` a short citation. Any malformed line fails the build with its
 file and line number: a lexicon that silently drops entries would silently lose searches.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,13 +21,11 @@ __all__ = ["HEADER", "KINDS", "LexiconEntry", "LexiconError", "check_codes", "lo
 
 HEADER = ("term", "lang", "code", "kind", "source")
 KINDS = frozenset({"lay", "synonym", "abbrev"})
-_LANGS = frozenset({"en", "fr"})
 
 
 class LexiconError(NosologyError):
     """A lexicon file has a malformed line or names a code that does not exist."""
 
-    status_code = 500
 
 
 @dataclass(frozen=True)
@@ -45,8 +43,9 @@ class LexiconEntry:
         return f"{self.file}:{self.line}"
 
 
-def read_lexicon_file(path: Path) -> list[LexiconEntry]:
-    """Parse one TSV file; raise :class:`LexiconError` on the first malformed line."""
+def read_lexicon_file(path: Path, langs: Collection[str]) -> list[LexiconEntry]:
+    """Parse one TSV file whose ``lang`` column may name any of ``langs``; raise
+    :class:`LexiconError` on the first malformed line."""
     entries: list[LexiconEntry] = []
     header_seen = False
     try:
@@ -69,8 +68,8 @@ def read_lexicon_file(path: Path) -> list[LexiconEntry]:
         term, lang, code, kind, source = fields
         if not term:
             raise LexiconError(f"{where}: empty term")
-        if lang not in _LANGS:
-            raise LexiconError(f"{where}: lang must be en or fr, got {lang!r}")
+        if lang not in langs:
+            raise LexiconError(f"{where}: lang must be one of {', '.join(langs)}, got {lang!r}")
         if kind not in KINDS:
             raise LexiconError(f"{where}: kind must be one of {', '.join(sorted(KINDS))}, got {kind!r}")
         if not source:
@@ -79,13 +78,13 @@ def read_lexicon_file(path: Path) -> list[LexiconEntry]:
     return entries
 
 
-def load_lexicon(directory: Path | None) -> list[LexiconEntry]:
+def load_lexicon(directory: Path | None, langs: Collection[str]) -> list[LexiconEntry]:
     """Every ``*.tsv`` in ``directory`` (sorted by name, so builds are reproducible)."""
     if directory is None or not directory.is_dir():
         return []
     entries: list[LexiconEntry] = []
     for path in sorted(directory.glob("*.tsv")):
-        entries.extend(read_lexicon_file(path))
+        entries.extend(read_lexicon_file(path, langs))
     return entries
 
 

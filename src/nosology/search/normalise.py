@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nosology.languages import Language, Languages
 
 __all__ = [
     "MAX_TOKENS",
-    "NUMBER_WORDS",
-    "STOP_WORDS",
+    "Tokenizer",
     "clean_query",
     "fold",
-    "looks_french",
-    "tokens",
 ]
 
 # A query longer than this many tokens is cut: nobody types more, and each token costs a lookup.
@@ -27,21 +30,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 _SPACES = re.compile(r"\s+")
 
-# Words that carry no meaning for matching, in both languages. "without", "not", "sans" and "other"
-# stay: they distinguish codes ("without complication", "other appendicitis").
-STOP_WORDS: frozenset[str] = frozenset(
-    ["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "from", "by", "with", "as", "is", "are", "be", "was", "my", "me", "i", "it", "its", "this", "that", "into", "near", "onto", "upon", "per", "via", "than", "then", "le", "la", "les", "l", "de", "du", "des", "d", "et", "ou", "en", "au", "aux", "un", "une", "par", "pour", "sur", "dans", "avec", "chez", "se", "sa", "son", "ses", "ce", "cette", "qui", "que", "est"]
-)
-# French accents or articles that English never uses: a hint, never a filter.
-_FRENCH_HINTS: frozenset[str] = frozenset(["le", "la", "les", "l", "du", "des", "d", "et", "ou", "au", "aux", "une", "par", "pour", "sur", "dans", "avec", "chez", "sans"])
-_FRENCH_LETTERS = re.compile(r"[éèêëàâîïôûùüçœ]", re.IGNORECASE)
-
-# Spelled-out numbers people use for types and stages ("diabetes type one", "type II").
-NUMBER_WORDS: dict[str, str] = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
-    "deux": "2", "trois": "3", "quatre": "4", "cinq": "5",
-    "ii": "2", "iii": "3",
-}
+# Spelled-out numbers are read from the language registry (Language.number_words).
 
 
 def clean_query(text: str, max_chars: int) -> str:
@@ -63,20 +52,33 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def tokens(text: str, *, keep_stop_words: bool = False) -> list[str]:
-    """The folded words of ``text`` (numbers spelled out become digits), stop words removed."""
-    words = _words(text)
-    if "i" in words:  # "type I" is a number; a lone "i" is the English pronoun
-        words = ["1" if w == "i" and n and words[n - 1] == "type" else w for n, w in enumerate(words)]
-    numbers = NUMBER_WORDS
-    if keep_stop_words:
-        return [numbers.get(w, w) for w in words]
-    stop = STOP_WORDS
-    return [numbers.get(w, w) for w in words if w not in stop]
+@dataclass(frozen=True)
+class Tokenizer:
+    """Turns text into the folded words search compares, for one language or, for a query whose
+    language is unknown, for all of them at once.
 
+    Stop words carry no meaning for matching; "without", "not", "sans" and "other" are not stop
+    words, since they distinguish codes. A lone letter after a carrier word ("vitamin a", "hep a",
+    "type i") is kept even when it is a stop word elsewhere: it names the thing.
+    """
 
-def looks_french(text: str) -> bool:
-    """A guess from accents and French function words; used to prefer French titles, never to filter."""
-    if _FRENCH_LETTERS.search(text):
-        return True
-    return any(w in _FRENCH_HINTS for w in fold(text).split())
+    stop_words: frozenset[str]
+    carriers: frozenset[str]
+    numbers: Mapping[str, str]
+
+    @classmethod
+    def of(cls, source: Language | Languages) -> Tokenizer:
+        return cls(frozenset(source.stop_words), frozenset(source.letter_carriers), dict(source.number_words))
+
+    def __call__(self, text: str, *, keep_stop_words: bool = False) -> list[str]:
+        """The folded words of ``text`` (numbers spelled out become digits), stop words removed."""
+        words = _words(text)
+        numbers, stop, carriers = self.numbers, self.stop_words, self.carriers
+        out: list[str] = []
+        for n, word in enumerate(words):
+            after_carrier = n > 0 and words[n - 1] in carriers
+            if word == "i" and after_carrier:  # "type I" is a number; a lone "i" is the pronoun
+                word = "1"
+            if keep_stop_words or word not in stop or (after_carrier and len(word) == 1):
+                out.append(numbers.get(word, word))
+        return out

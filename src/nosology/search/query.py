@@ -1,11 +1,11 @@
-"""A search query taken apart: cleaned text, tokens with their stems in both languages, corrections."""
+"""A search query taken apart: cleaned text, tokens with their stems in the languages each word can belong to, corrections."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from nosology.search.equivalents import WEAK_WEIGHT, WEAK_WORDS
-from nosology.search.normalise import MAX_TOKENS, looks_french, tokens
+from nosology.search.normalise import MAX_TOKENS, Tokenizer, fold
 from nosology.search.stemming import Stemmers
 from nosology.search.typos import Vocabulary
 
@@ -20,7 +20,7 @@ RARE_DF = 300  # known words rarer than this may still be typos of a common word
 @dataclass(frozen=True)
 class QueryToken:
     word: str  # as typed, folded
-    stems: frozenset[str]  # what it matches in the index (both languages, or its corrections)
+    stems: frozenset[str]  # what it matches in the index (its languages' stems, or its corrections)
     weight: float
     known: bool  # present in the index (as typed, corrected or expanded)
     df: int  # document frequency of its commonest stem: rare words are the selective ones
@@ -36,7 +36,9 @@ class QueryToken:
 class ParsedQuery:
     text: str  # cleaned, as shown back to the user
     tokens: list[QueryToken]
-    french: bool
+    lang: str  # the language asked for, else the one the text looks written in, else the default
+    translated: bool  # that language is not the official one: its titles get the language bonus
+    tokenize: Tokenizer
     corrections: dict[str, str] = field(default_factory=dict)  # word -> correction used for matching
     spelling: dict[str, str] = field(default_factory=dict)  # word -> likely spelling, for display
 
@@ -52,7 +54,7 @@ class ParsedQuery:
         words = self.text.split()
         out = []
         for w in words:
-            key = " ".join(tokens(w, keep_stop_words=True))
+            key = " ".join(self.tokenize(w, keep_stop_words=True))
             out.append(fixes.get(key, w))
         return " ".join(out)
 
@@ -60,8 +62,19 @@ class ParsedQuery:
 def parse_query(text: str, lang: str | None, stemmers: Stemmers, vocabulary: Vocabulary, *, second_look: bool = False) -> ParsedQuery:
     """Tokens with their stems; unknown words corrected. ``second_look`` (when the first search found
     little) also offers corrections for rare known words that look like a typo of a common one
-    ("migrane" is a rare word, "migraine" a common one), as alternatives of lower weight."""
-    words = tokens(text)[:MAX_TOKENS]
+    ("migrane" is a rare word, "migraine" a common one), as alternatives of lower weight.
+
+    ``lang`` (a registered language code, or None for any) only weighs results toward titles in
+    that language; every word still matches in every language it belongs to."""
+    languages = stemmers.languages
+    # People mix languages in one query (the French site, an English term): stop words of any
+    # registered language are dropped, whatever ``lang`` says.
+    tokenize = Tokenizer.of(languages)
+    words = tokenize(text)[:MAX_TOKENS]
+
+    def stems_of(word: str) -> frozenset[str]:
+        return stemmers.across(word, vocabulary.languages_of(word))
+
     out: list[QueryToken] = []
     corrections: dict[str, str] = {}
     spelling: dict[str, str] = {}  # shown as "did you mean", whether or not matching used it
@@ -69,8 +82,8 @@ def parse_query(text: str, lang: str | None, stemmers: Stemmers, vocabulary: Voc
         if word not in vocabulary.words:
             _suggest_spelling(word, stemmers, vocabulary, spelling)
         weight = WEAK_WEIGHT if word in WEAK_WORDS else 1.0
-        stems = stemmers.both(word)
-        extra = frozenset(s for w in vocabulary.equivalents.get(word, ()) for s in stemmers.both(w)) - stems
+        stems = stems_of(word)
+        extra = frozenset(s for w in vocabulary.equivalents.get(word, ()) for s in stems_of(w)) - stems
         extra = frozenset(s for s in extra if s in vocabulary.stems)
         # the same word family with a longer stem: "ossif" (ossification) also finds "ossifican" (ossificans)
         extra |= frozenset(e for st in stems if len(st) >= MIN_STEM_PREFIX for e in vocabulary.extensions(st)) - stems
@@ -80,7 +93,7 @@ def parse_query(text: str, lang: str | None, stemmers: Stemmers, vocabulary: Voc
                 fixes = [f for f in vocabulary.corrections(word) if f.df >= 3 * max(df, 1)]
                 if fixes:
                     corrections[word] = fixes[0].word
-                    extra |= frozenset(s for f in fixes for s in stemmers.both(f.word)) - stems
+                    extra |= frozenset(s for f in fixes for s in stems_of(f.word)) - stems
             out.append(QueryToken(word, stems, weight, True, df, extra=extra))
             continue
         # an unknown inflection ("ossified") meets its family through a shorter known stem ("ossif")
@@ -94,11 +107,11 @@ def parse_query(text: str, lang: str | None, stemmers: Stemmers, vocabulary: Voc
         if not fixes:
             out.append(QueryToken(word, stems, weight, False, 0))
             continue
-        fixed_stems = frozenset(s for f in fixes for s in stemmers.both(f.word))
+        fixed_stems = frozenset(s for f in fixes for s in stems_of(f.word))
         corrections[word] = fixes[0].word
         out.append(QueryToken(word, fixed_stems, weight * CORRECTED_WEIGHT, True, vocabulary.df(fixed_stems), tuple(f.word for f in fixes)))
-    french = lang == "fr" or (lang is None and looks_french(text))
-    return ParsedQuery(text, out, french, corrections, spelling)
+    wanted = lang or languages.guess(text, fold(text).split()) or languages.default.code  # function words count here
+    return ParsedQuery(text, out, wanted, wanted != languages.default.code, tokenize, corrections, spelling)
 
 
 def _suggest_spelling(word: str, stemmers: Stemmers, vocabulary: Vocabulary, corrections: dict[str, str]) -> None:
@@ -106,7 +119,7 @@ def _suggest_spelling(word: str, stemmers: Stemmers, vocabulary: Vocabulary, cor
     stem of "hétérotopique"); the user is still shown the spelling one letter away, unless that is
     only another inflection of the same word."""
     fixes = vocabulary.corrections(word, limit=1)
-    if fixes and fixes[0].distance == 1 and fixes[0].df >= 5 and stemmers.both(fixes[0].word).isdisjoint(stemmers.both(word)):
+    if fixes and fixes[0].distance == 1 and fixes[0].df >= 5 and stemmers.across(fixes[0].word).isdisjoint(stemmers.across(word)):
         corrections[word] = fixes[0].word
 
 

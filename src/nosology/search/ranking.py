@@ -13,19 +13,22 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from nosology.languages import Languages
 from nosology.search.docs import Doc
 from nosology.search.equivalents import EXPANSION_WEIGHT, WEAK_WORDS
 from nosology.search.query import ParsedQuery
 from nosology.search.stemming import Stemmers
 
-__all__ = ["KIND_BONUS", "MATCHED", "Ranker", "RankingWords"]
+__all__ = ["KIND_BONUS", "MATCHED", "TITLE_BONUS", "Ranker", "RankingWords"]
 
-# search_term kind -> the "matched" value of the API.
+# search_term kind -> the "matched" value of the API (a language's own title kind, such as
+# french_title, is its own value).
 MATCHED = {
-    "title": "title", "inclusion_term": "inclusion_term", "french_title": "french_title",
+    "title": "title", "inclusion_term": "inclusion_term",
     "lay": "synonym", "synonym": "synonym", "abbrev": "synonym", "article": "article",
 }
-KIND_BONUS = {"title": 3.0, "inclusion_term": 1.5, "french_title": 3.0, "lay": 2.5, "synonym": 2.5, "abbrev": 2.5, "article": 2.0}
+TITLE_BONUS = 3.0  # an official title, or a language's own title of the code
+KIND_BONUS = {"title": TITLE_BONUS, "inclusion_term": 1.5, "lay": 2.5, "synonym": 2.5, "abbrev": 2.5, "article": 2.0}
 # Words that qualify without adding detail: a term made longer by them is still a general one.
 _NEUTRAL_WORDS = (
     "unspecified", "unspecifi", "specified", "nos", "site", "elsewhere", "classified", "organism",
@@ -48,8 +51,9 @@ class Ranker:
         self.any_groups = [t.any_stems for t in usable]
         self.total = sum(w for _, w in self.groups) or 1.0
         self.all_stems = frozenset(s for t in usable for s in t.any_stems)
-        self.lang = "fr" if query.french else "en"
-        self.lang_bonus = 3.0 if query.french else 1.0
+        self.lang = query.lang
+        self.lang_bonus = 3.0 if query.translated else 1.0
+        self.title_kinds = words.title_kinds
         self.neutral = words.neutral
         self.unspecified = words.unspecified
 
@@ -83,7 +87,7 @@ class Ranker:
                 score += 10.0  # the condition itself, with at most qualifiers after the comma
                 if neutral and not self.unspecified.isdisjoint(stems):
                     score += 3.0
-        score += KIND_BONUS.get(doc.kind, 0.0)
+        score += KIND_BONUS.get(doc.kind, TITLE_BONUS if doc.kind in self.title_kinds else 0.0)
         if doc.lang == self.lang:
             score += self.lang_bonus
         general = _GENERAL_KINDS.get(doc.item_kind)
@@ -97,11 +101,13 @@ class RankingWords:
 
     neutral: frozenset[str]
     unspecified: frozenset[str]
+    title_kinds: frozenset[str]  # search-term kinds of the languages' own titles
 
     @classmethod
-    def make(cls, stemmers: Stemmers) -> RankingWords:
-        return cls(_stem_all(stemmers, (*_NEUTRAL_WORDS, *WEAK_WORDS)), _stem_all(stemmers, _UNSPECIFIED_WORDS))
+    def make(cls, stemmers: Stemmers, languages: Languages) -> RankingWords:
+        return cls(_stem_all(stemmers, (*_NEUTRAL_WORDS, *WEAK_WORDS)), _stem_all(stemmers, _UNSPECIFIED_WORDS),
+                   frozenset(lang.title_kind for lang in languages))
 
 
 def _stem_all(stemmers: Stemmers, words: Iterable[str]) -> frozenset[str]:
-    return frozenset(s for w in words for s in stemmers.both(w)) | frozenset(words)
+    return frozenset(s for w in words for s in stemmers.across(w)) | frozenset(words)

@@ -12,11 +12,11 @@ __all__ = ["SearchHit", "SearchResults"]
 class SearchHit:
     code: str
     title: str
-    title_fr: str | None
+    titles: dict[str, str]  # the titles in the registry's other languages
     kind: str
     billable: bool
     score: float
-    matched: str  # code | title | inclusion_term | french_title | synonym | article
+    matched: str  # code | title | inclusion_term | <language>_title (french_title) | synonym | article
     matched_text: str
 
     def to_dict(self) -> dict[str, Any]:

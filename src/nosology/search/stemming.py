@@ -1,21 +1,23 @@
-"""Snowball stemming (PyStemmer) for English and French, with a per-instance cache of stems."""
+"""Snowball stemming (PyStemmer) for every language of the registry, with a per-instance cache."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import Stemmer
 
-__all__ = ["LANGS", "Stemmers"]
+from nosology.languages import Languages
 
-LANGS = ("en", "fr")
-_ALGORITHMS = {"en": "english", "fr": "french"}
+__all__ = ["Stemmers"]
 
 
 class Stemmers:
-    """One snowball stemmer per language. Not thread-safe by itself: give each thread its own or
-    guard it; the engine creates one per thread."""
+    """One Snowball stemmer per registered language. Not thread-safe by itself: give each thread
+    its own or guard it; the engine creates one per thread."""
 
-    def __init__(self, cache_size: int = 100_000) -> None:
-        self._stemmers = {lang: Stemmer.Stemmer(alg, cache_size) for lang, alg in _ALGORITHMS.items()}
+    def __init__(self, languages: Languages, cache_size: int = 100_000) -> None:
+        self.languages = languages
+        self._stemmers = {lang.code: Stemmer.Stemmer(lang.stemmer, cache_size) for lang in languages}
 
     def stem(self, word: str, lang: str) -> str:
         stem: str = self._stemmers[lang].stemWord(word)
@@ -25,6 +27,8 @@ class Stemmers:
         stems: list[str] = self._stemmers[lang].stemWords(words)
         return stems
 
-    def both(self, word: str) -> frozenset[str]:
-        """The stems of a query word in both languages: queries need not say which they are in."""
-        return frozenset(self.stem(word, lang) for lang in LANGS)
+    def across(self, word: str, langs: Iterable[str] | None = None) -> frozenset[str]:
+        """The stems of a query word in ``langs`` (default: every registered language): a query
+        need not say its language, and a word the index knows in one language only is stemmed
+        in that one, so an extra language costs nothing on words it does not have."""
+        return frozenset(self._stemmers[lang].stemWord(word) for lang in (self._stemmers if langs is None else langs))

@@ -36,9 +36,10 @@ class Correction:
 class Vocabulary:
     """Folded words and stems of the index with their document frequencies."""
 
-    def __init__(self, words: dict[str, int], stems: dict[str, int]) -> None:
+    def __init__(self, words: dict[str, int], stems: dict[str, int], word_langs: dict[str, frozenset[str]] | None = None) -> None:
         self.words = words
         self.stems = stems
+        self._word_langs = word_langs or {}
         # People rarely get the first letter wrong: looking only among words that share it keeps a
         # correction under a millisecond. A swap of the first two letters is looked up too.
         buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
@@ -48,6 +49,11 @@ class Vocabulary:
         self.equivalents = equivalence_map()
         self._sorted = sorted(words)
         self._sorted_stems = sorted(stems)
+
+    def languages_of(self, word: str) -> frozenset[str] | None:
+        """The languages whose indexed terms hold ``word``; None (any language) for a word the
+        index does not know, so typos and new inflections are stemmed every way."""
+        return self._word_langs.get(word)
 
     def completions(self, prefix: str, limit: int) -> list[str]:
         """The ``limit`` most frequent indexed words that start with ``prefix``."""

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from nosology.codes import compact
+from nosology.languages import default_languages
 from nosology.library import Library
 from nosology.models import Item
 from nosology.terminology.params import OpParams
@@ -38,10 +39,9 @@ def _entry(concept: Concept, lang: str, designations: bool) -> dict[str, Any]:
     if not concept.selectable:
         entry["abstract"] = True
     if designations:
-        entry["designation"] = [{"language": "en", "value": concept.display}]
-        if concept.title_fr:
-            entry["designation"].append({"language": "fr", "value": concept.title_fr,
-                                         "use": {"system": "urn:nosology:designation-use", "code": concept.fr_level or "exact"}})
+        entry["designation"] = [{"language": default_languages().default.code, "value": concept.display}]
+        entry["designation"] += [{"language": t.lang, "value": t.title, "use": {"system": "urn:nosology:designation-use", "code": t.level}}
+                                 for t in concept.titles]
     return entry
 
 
@@ -119,10 +119,15 @@ def _engine_items(library: Library, text: str, lang: str) -> list[Item]:
 def _title_items(library: Library, text: str, lang: str, low: int, high: int) -> list[Item]:
     """Items between ``low`` and ``high`` whose title has every word, in classification order."""
     words, patterns = _words_like(text)
-    column = "title_fr" if lang == "fr" else "title"
-    sql = " AND ".join(f"lower({column}) LIKE ?" for _ in words) or "1"
-    rows = library.store.query(f"SELECT seq FROM item WHERE seq BETWEEN ? AND ? AND {sql} AND kind IN ({_KINDS}) ORDER BY seq LIMIT ?",
-                               (low, high, *patterns, FILTER_CAP))
+    if lang == library.languages.default.code:
+        sql = " AND ".join("lower(title) LIKE ?" for _ in words) or "1"
+        rows = library.store.query(f"SELECT seq FROM item WHERE seq BETWEEN ? AND ? AND {sql} AND kind IN ({_KINDS}) ORDER BY seq LIMIT ?",
+                                   (low, high, *patterns, FILTER_CAP))
+    else:
+        sql = " AND ".join("lower(t.title) LIKE ?" for _ in words) or "1"
+        rows = library.store.query(
+            f"SELECT i.seq FROM item i JOIN item_title t ON t.seq = i.seq AND t.lang = ? WHERE i.seq BETWEEN ? AND ? AND {sql} "
+            f"AND i.kind IN ({_KINDS}) ORDER BY i.seq LIMIT ?", (lang, low, high, *patterns, FILTER_CAP))
     return [library.classification.item(r[0]) for r in rows]
 
 

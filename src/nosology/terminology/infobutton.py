@@ -14,6 +14,7 @@ from lxml import etree
 
 from nosology.codes import compact
 from nosology.errors import InvalidParameter
+from nosology.languages import Languages, default_languages
 from nosology.library import Library
 from nosology.models import Item
 from nosology.terminology.systems import (
@@ -45,7 +46,7 @@ class KnowledgeRequest:
     code_system: str
     code: str
     display: str
-    lang: str  # "en" or "fr"
+    lang: str  # a registered language
     response_type: str  # "text/xml", "application/json" or "text/html"
     lang_note: str | None = None
 
@@ -70,13 +71,16 @@ class KnowledgeResponse:
     system: CodeSystemInfo | None = None
 
 
-def _language(raw: str) -> tuple[str, str | None]:
+def _language(raw: str, languages: Languages | None = None) -> tuple[str, str | None]:
+    registry = languages or default_languages()
     tag = raw.strip().lower().replace("_", "-")
     primary = tag.split("-")[0]
-    if not primary or primary in {"en", "fr"}:
-        return primary or "en", None
+    default = registry.default
+    if not primary or primary in registry:
+        return primary or default.code, None
     name = _LANG_NAMES.get(primary, repr(tag[:20]))
-    return "en", f"{name} is not available (English and French are): answering in English"
+    available = " and ".join(lang.name for lang in registry)
+    return default.code, f"{name} is not available ({available} are): answering in {default.name}"
 
 
 def parse_request(query: Mapping[str, str]) -> KnowledgeRequest:
@@ -139,15 +143,15 @@ def answer(library: Library, request: KnowledgeRequest, base: str) -> KnowledgeR
         item = library.classification.find(request.code)
         if item is None or item.kind not in CONCEPT_KINDS:
             return _with(empty, system=system, reason=f"{request.code!r} is not an ICD-10-CM code")
-        code, title = item.code, (item.title_fr if lang == "fr" and item.title_fr and item.fr_level == "exact" else item.title)
+        code, title = item.code, item.exact_title(lang)
     else:
-        concept = who_concept(library.store, request.code)
+        concept = who_concept(library.store, request.code, library.languages)
         mapped = _cm_item_for_who(library, compact(request.code)) if concept is not None else None
         if concept is None or mapped is None:
             return _with(empty, system=system, reason=f"{request.code!r} is not an ICD-10 code")
         item, code, title = mapped, concept.code, concept.display_in(lang)
     # The article first (what a patient wants), then the code page (what a coder wants).
-    page = Entry(f"{code} {title}", _absolute(base, _code_page(item.code, lang)), _CODE_SUMMARY[lang].format(code=item.code), lang, "code")
+    page = Entry(f"{code} {title}", _absolute(base, _code_page(item.code, lang)), _CODE_SUMMARY.get(lang, _CODE_SUMMARY["en"]).format(code=item.code), lang, "code")
     entries = [*_articles(library, item, lang, base), page]
     return KnowledgeResponse(request, base, updated, entries, None, code, system)
 
@@ -158,7 +162,7 @@ def _with(response: KnowledgeResponse, *, reason: str, system: CodeSystemInfo | 
 
 def _feed_title(response: KnowledgeResponse) -> str:
     shown = response.code or response.request.code or "?"
-    return _FEED_TITLE[response.request.lang].format(code=shown)
+    return _FEED_TITLE.get(response.request.lang, _FEED_TITLE["en"]).format(code=shown)
 
 
 def _subtitle(response: KnowledgeResponse) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 from nosology.classification import Classification
 from nosology.codes import compact
 from nosology.errors import CodeNotFound, InvalidParameter
+from nosology.languages import Languages
 from nosology.terminology.params import OpParams
 from nosology.terminology.resources import (
     DESIGNATION_USE,
@@ -71,25 +72,29 @@ def lookup(classification: Classification, params: OpParams) -> dict[str, Any]:
         param("code", concept.code, "valueCode"),
         param("system", system.url, "valueUri"),
     ]
-    if lang == "fr" and concept.display_in("fr") == concept.display:
-        where = f" (the nearest French title is that of {concept.fr_code})" if concept.title_fr else ""
-        out.append(param("message", f"No French title of {concept.code} itself; display is English{where}"))
+    official = classification.languages.default
+    if lang != official.code and concept.display_in(lang) == concept.display:
+        local = concept.title_in(lang)
+        name = classification.languages.get(lang).name
+        where = f" (the nearest {name} title is that of {local.code})" if local is not None else ""
+        out.append(param("message", f"No {name} title of {concept.code} itself; display is {official.name}{where}"))
     if asked("designation"):
-        out.extend(_designations(concept))
+        out.extend(_designations(concept, classification.languages))
     if not concept.selectable:
         out.append(param("abstract", True))
     out.extend(p for p in _properties(concept, classification) if asked(p["part"][0]["valueCode"]))
     return parameters(out)
 
 
-def _designations(concept: Concept) -> list[Param]:
-    found = [designation("en", concept.display)]
-    if concept.title_fr:
-        if concept.fr_level == "ancestor":
-            use = (DESIGNATION_USE, "ancestor", f"French title of the nearest broader code with the same meaning ({concept.fr_code})")
+def _designations(concept: Concept, languages: Languages) -> list[Param]:
+    found = [designation(languages.default.code, concept.display)]
+    for local in concept.titles:
+        language = languages.get(local.lang)
+        if local.level == "ancestor":
+            use = (DESIGNATION_USE, "ancestor", f"{language.name} title of the nearest broader code with the same meaning ({local.code})")
         else:
-            use = (DESIGNATION_USE, "exact", "French title of this code (CIM-10 FR)")
-        found.append(designation("fr", concept.title_fr, use))
+            use = (DESIGNATION_USE, "exact", f"{language.name} title of this code ({language.titles.label})")
+        found.append(designation(local.lang, local.title, use))
     return found
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from nosology.errors import InvalidParameter
 from nosology.integers import parse_int
+from nosology.languages import Languages, default_languages
 
 __all__ = ["Coding", "OpParams"]
 
@@ -153,10 +154,11 @@ class OpParams:
             raise InvalidParameter(f"parameter {name!r} must be a CodeableConcept")
         return values[0] if values else None
 
-    def language(self, name: str = "displayLanguage") -> str:
-        """``en`` or ``fr`` from a language tag (``fr-FR``, ``en-US``); English when absent."""
-        raw = (self.text(name) or "en").lower()
+    def language(self, name: str = "displayLanguage", languages: Languages | None = None) -> str:
+        """A registered language from a language tag (``fr-FR``, ``en-US``); the default when absent."""
+        registry = languages or default_languages()
+        raw = (self.text(name) or registry.default.code).lower()
         lang = raw.split("-")[0].split("_")[0]
-        if lang not in {"en", "fr"}:
-            raise InvalidParameter(f"{name} {raw[:20]!r} is not available: use en or fr")
+        if lang not in registry:
+            raise InvalidParameter(f"{name} {raw[:20]!r} is not available: use {' or '.join(registry.codes)}")
         return lang

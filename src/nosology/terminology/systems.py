@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from nosology.classification import Classification
 from nosology.codes import compact
 from nosology.errors import InvalidParameter, UnknownCodeSystem
-from nosology.models import Item
+from nosology.languages import Languages, default_languages
+from nosology.models import Item, LocalTitle
 from nosology.store import ReferenceStore
 
 __all__ = [
@@ -60,7 +61,7 @@ CM = CodeSystemInfo(
     name="ICD10CM",
     title="ICD-10-CM 2026 (April 1, 2026 release)",
     publisher="National Center for Health Statistics (NCHS), CDC",
-    languages=("en", "fr"),
+    languages=default_languages().codes,
 )
 WHO = CodeSystemInfo(
     id="icd-10",
@@ -70,7 +71,7 @@ WHO = CodeSystemInfo(
     name="ICD10",
     title="ICD-10 2019 (World Health Organization)",
     publisher="World Health Organization",
-    languages=("en", "fr"),
+    languages=default_languages().codes,
 )
 SYSTEMS = (CM, WHO)
 
@@ -101,16 +102,17 @@ class Concept:
     code: str
     display: str
     selectable: bool  # ICD-10-CM: billable; WHO: no subdivisions
-    title_fr: str | None = None
-    fr_level: str | None = None  # "exact" or "ancestor" (the nearest broader code's French title)
-    fr_code: str | None = None
+    titles: tuple[LocalTitle, ...] = ()  # designations in the registry's other languages
     parent: str | None = None
     item: Item | None = None  # the ICD-10-CM item, for ICD-10-CM concepts
 
+    def title_in(self, lang: str) -> LocalTitle | None:
+        return next((t for t in self.titles if t.lang == lang), None)
+
     def display_in(self, lang: str) -> str:
-        if lang == "fr" and self.title_fr and self.fr_level == "exact":
-            return self.title_fr
-        return self.display
+        """The display in ``lang`` when a title of the same meaning exists, else the official one."""
+        local = self.title_in(lang)
+        return local.title if local is not None and local.level == "exact" else self.display
 
 
 def cm_concept(item: Item, classification: Classification) -> Concept:
@@ -120,15 +122,13 @@ def cm_concept(item: Item, classification: Classification) -> Concept:
         code=item.code,
         display=item.title,
         selectable=item.billable,
-        title_fr=item.title_fr,
-        fr_level=item.fr_level,
-        fr_code=item.fr_code,
+        titles=item.titles,
         parent=parent.code if parent is not None and parent.kind in CONCEPT_KINDS else None,
         item=item,
     )
 
 
-def who_concept(store: ReferenceStore, code: str) -> Concept | None:
+def who_concept(store: ReferenceStore, code: str, languages: Languages | None = None) -> Concept | None:
     key = compact(code)
     if not key or len(key) > 10:
         return None
@@ -137,18 +137,18 @@ def who_concept(store: ReferenceStore, code: str) -> Concept | None:
         return None
     row = rows[0]
     has_children = store.query_one("SELECT 1 FROM who WHERE key > ? AND key < ? LIMIT 1", (key, key + "~"))
-    fr = store.query_one("SELECT title FROM cim10 WHERE key = ?", (key,))
+    # CIM-10 translates WHO ICD-10 code for code: a language whose titles are CIM-10's has them
+    label = store.query_one("SELECT title FROM cim10 WHERE key = ?", (key,))
+    titles = tuple(LocalTitle(lang.code, label, "exact", row["code"]) for lang in (languages or default_languages()).translated
+                   if label and lang.titles.kind == "cim10")
     parent = row["parent"] if row["parent"] and not str(row["parent"]).count("-") else None
-    return Concept(
-        system=WHO, code=row["code"], display=row["title"], selectable=has_children is None,
-        title_fr=fr, fr_level="exact" if fr else None, fr_code=row["code"] if fr else None, parent=parent,
-    )
+    return Concept(system=WHO, code=row["code"], display=row["title"], selectable=has_children is None, titles=titles, parent=parent)
 
 
 def find_concept(system: CodeSystemInfo, code: str, classification: Classification) -> Concept | None:
     """The concept with this code, or None (chapters and blocks are not concepts)."""
     if system is WHO:
-        return who_concept(classification.store, code)
+        return who_concept(classification.store, code, classification.languages)
     item = classification.find(code)
     if item is None or item.kind not in CONCEPT_KINDS:
         return None

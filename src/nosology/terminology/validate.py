@@ -75,7 +75,7 @@ def _judge(coding: Coding, classification: Classification, value_set: ImplicitVa
         return Verdict(False, f"{code[:40]!r} is not written as in {system.url}: the code is {concept.code}", coding, concept, system)
     if value_set is not None and not value_set.contains(concept, classification):
         return Verdict(False, f"{concept.code} is a code of {system.url} but is not in the value set {value_set.url}", coding, concept, system)
-    if coding.display and not any(_same(coding.display, d) for d in (concept.display, concept.display_in("fr"))):
+    if coding.display and not any(_same(coding.display, d) for d in (concept.display, *(concept.display_in(t.lang) for t in concept.titles))):
         return Verdict(False, f"Wrong display {coding.display[:200]!r} for {concept.code}: it should be {concept.display!r}", coding, concept, system)
     if not concept.selectable:
         header = f"{concept.code} is a header: it has codes below it"

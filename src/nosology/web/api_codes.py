@@ -7,12 +7,13 @@ from typing import Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
+from nosology.cache import LruCache
 from nosology.library import Library
-from nosology.web.cache import LruCache
+from nosology.models import CodeRecord, Item
 from nosology.web.deps import get_library
-from nosology.web.schemas import CodeResponse, InfoResponse, ValidationResponse
+from nosology.web.schemas import CodeResponse, InfoResponse, ValidationResponse, with_compat_fields
 
-__all__ = ["router"]
+__all__ = ["code_json_response", "router"]
 
 router = APIRouter(prefix="/api", tags=["codes"])
 
@@ -26,19 +27,25 @@ async def get_code(
     request: Request,
     library: Library = Depends(get_library),
     code: str = CodePath,
-    lang: str = Query("en", pattern="^(en|fr)$", description="Language of the article summary: en or fr."),
+    lang: str = Query("en", pattern="^[a-z]{2}$", description="Language of the article summary (en, fr)."),
 ) -> Response:
     item = library.classification.get(code)
+    return code_json_response(request, library, item, library.languages.get(lang).code)
+
+
+def code_json_response(request: Request, library: Library, item: Item, lang: str, record: CodeRecord | None = None) -> Response:
+    """The JSON of one code: the same body for ``/api/codes/{code}``, ``/codes/{code}.json`` and
+    ``/codes/{code}`` asked with ``Accept: application/json`` (one resource, one representation).
+    ``record`` is the one the page already holds, when it does."""
     cache: LruCache[bytes] = request.app.state.code_json_cache
-    body = cache.get_or_make((item.seq, lang), lambda: _code_json(library, item.code, lang))
-    return Response(body, media_type="application/json")
 
+    def make() -> bytes:
+        found = record or library.classification.record(item.code)
+        data = with_compat_fields(found.to_dict())
+        data["article"] = library.articles.summary_for(found.item, found.ancestors, lang)
+        return CodeResponse.model_validate(data).model_dump_json().encode()
 
-def _code_json(library: Library, code: str, lang: str) -> bytes:
-    record = library.classification.record(code)
-    data = record.to_dict()
-    data["article"] = library.articles.summary_for(record.item, record.ancestors, lang)
-    return CodeResponse.model_validate(data).model_dump_json().encode()
+    return Response(cache.get_or_make((item.seq, lang), make), media_type="application/json")
 
 
 @router.get("/validate/{code}", response_model=ValidationResponse)

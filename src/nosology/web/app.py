@@ -11,6 +11,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from nosology import __version__
+from nosology.cache import LruCache
 from nosology.library import Library
 from nosology.settings import Settings, load_settings
 from nosology.web import (
@@ -24,7 +25,6 @@ from nosology.web import (
     infobutton,
     pages,
 )
-from nosology.web.cache import LruCache
 from nosology.web.errors import install_error_handlers
 from nosology.web.hosts import TrustedHostMiddleware, trusted_hosts
 from nosology.web.middleware import (

@@ -14,6 +14,7 @@ from starlette.routing import Match
 
 from nosology.errors import NosologyError
 from nosology.web.fhir import outcome_response
+from nosology.web.status import headers_for, status_for
 
 __all__ = ["ErrorPayload", "install_error_handlers", "wants_html"]
 
@@ -81,7 +82,7 @@ def install_error_handlers(app: FastAPI) -> None:
             payload["suggestions"] = exc.suggestions
             if exc.suggestion_kind != "code":
                 payload["suggestion_kind"] = exc.suggestion_kind
-        return render(request, exc.status_code, payload, getattr(exc, "headers", None))
+        return render(request, status_for(exc), payload, headers_for(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

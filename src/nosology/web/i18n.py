@@ -18,17 +18,22 @@ from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 from fastapi import Request
 
+from nosology.languages import default_languages
+
 __all__ = ["DEFAULT_LANG", "LANGUAGES", "LOCALE_DIR", "Catalogues", "lang_of_path", "request_lang"]
 
 LOCALE_DIR = Path(__file__).parent / "locale"
-DEFAULT_LANG = "en"
-# Page language -> its name in that language (for the language switch).
-LANGUAGES: Mapping[str, str] = {"en": "English", "fr": "Français"}
+_REGISTRY = default_languages()
+DEFAULT_LANG = _REGISTRY.default.code
+# Page language -> its name in that language (for the language switch): the registry's languages
+# that have a catalogue, and the source language.
+LANGUAGES: Mapping[str, str] = {lang.code: lang.name for lang in _REGISTRY if lang.catalogue or lang.code == DEFAULT_LANG}
 
 
 def lang_of_path(path: str) -> str:
-    """``/fr/...`` pages are French; everything else is English."""
-    return "fr" if path == "/fr" or path.startswith("/fr/") else DEFAULT_LANG
+    """``/<code>/...`` pages are in that language; everything else is in the default one."""
+    head = path.split("/", 2)[1] if path.startswith("/") else ""
+    return head if head in LANGUAGES and head != DEFAULT_LANG else DEFAULT_LANG
 
 
 def request_lang(request: Request) -> str:

@@ -6,19 +6,38 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-__all__ = ["CodeResponse", "ErrorResponse", "InfoResponse", "ItemBrief", "ValidationResponse"]
+__all__ = ["COMPAT_LANG", "CodeResponse", "ErrorResponse", "InfoResponse", "ItemBrief", "ValidationResponse", "with_compat_fields"]
+
+# JSON compatibility: clients written before the language registry read ``title_fr``,
+# ``fr_level`` and ``french``; they are derived here, once, from ``titles`` / ``translations``.
+COMPAT_LANG = "fr"
+
+
+def with_compat_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """Add the pre-registry fields to an item brief, a search hit or a code record (in place)."""
+    if "titles" in data:
+        data["title_fr"] = data["titles"].get(COMPAT_LANG)
+    if "translations" in data:
+        french = data["translations"].get(COMPAT_LANG)
+        data["french"] = french
+        data["item"]["fr_level"] = french["level"] if french else None
+        for key in ("item", "ancestors", "children"):
+            for brief in data[key] if isinstance(data[key], list) else [data[key]]:
+                with_compat_fields(brief)
+    return data
 
 
 class ItemBrief(BaseModel):
     code: str
     title: str
-    title_fr: str | None
+    titles: dict[str, str]  # language -> the title in that language (exact or of a broader code)
+    title_fr: str | None  # compatibility: titles["fr"]
     kind: str
     billable: bool
 
 
 class ItemFull(ItemBrief):
-    fr_level: str | None
+    fr_level: str | None  # compatibility: translations["fr"].level
     header: bool
 
 
@@ -58,7 +77,8 @@ class CodeResponse(BaseModel):
     seven_chr: list[SevenChrModel]
     seven_chr_owner: str | None
     decoding: list[CodePartModel]
-    french: EquivalentModel | None
+    translations: dict[str, EquivalentModel]  # language -> the title borrowed for it, with its level
+    french: EquivalentModel | None  # compatibility: translations["fr"]
     who: EquivalentModel | None
     billable_children: int
     article: dict[str, Any] | None = None

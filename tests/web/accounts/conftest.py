@@ -20,10 +20,10 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from tests.support.accounts import fast_passwords, fresh_pg_database, need_from
 
 from nosology.accounts import AccountService
 from nosology.accounts.db import Database
-from nosology.accounts.testing import fast_passwords, fresh_pg_database, need_from
 from nosology.library import Library
 from nosology.settings import Settings
 

@@ -18,6 +18,7 @@ from nosology.integers import parse_int
 from nosology.web.auth import accounts_service, resolve_user
 from nosology.web.i18n import request_lang
 from nosology.web.security import check_csrf, safe_next
+from nosology.web.status import headers_for, status_for
 from nosology.web.templating import render
 
 __all__ = ["MAX_ROW_ID", "Form", "RowId", "checked_form", "hashing", "page", "require_user", "see_other", "signed_in_action", "signed_in_or_login", "threaded", "translated"]
@@ -120,8 +121,8 @@ def page(request: Request, template: str, status_code: int = 200, error: Nosolog
     context["message"] = translated(request, context.get("message", ""))
     context["error"] = translated(request, error.message) if error is not None else ""
     context["min_password"] = MIN_PASSWORD
-    response = render(request, f"accounts/{template}", context, status_code=error.status_code if error else status_code)
+    response = render(request, f"accounts/{template}", context, status_code=status_for(error) if error else status_code)
     response.headers["Cache-Control"] = "no-store"
-    for name, value in (getattr(error, "headers", None) or {}).items():
+    for name, value in (headers_for(error) if error else {}).items():
         response.headers[name] = value
     return response

@@ -14,6 +14,7 @@ from nosology.bodymap import BodySite
 from nosology.content.articles import Article
 from nosology.library import Library
 from nosology.models import Item
+from nosology.web.api_codes import code_json_response
 from nosology.web.auth import is_signed_in, saved_codes
 from nosology.web.i18n import lang_of_path
 from nosology.web.pages.codeview import build_view, title_in
@@ -32,20 +33,33 @@ def article_for(library: Library, item: Item, ancestors: list[Item], lang: str) 
 
 def figure(request: Request, lang: str, site: BodySite, caption: str) -> Markup:
     """The body figure for ``site``, rendered once per language and site."""
-    state = page_state(request)
-    found = state.figures.get((lang, site))
-    if found is None:
+    def make() -> Markup:
         template = request.app.state.templates.env.get_template("pages/_body.html")
-        found = Markup(template.render(site=site, caption=caption, request=request, lang=lang))
-        state.figures[(lang, site)] = found
-    return found
+        return Markup(template.render(site=site, caption=caption, request=request, lang=lang))
+
+    return page_state(request).figures.get_or_make((lang, site, caption), make)
+
+
+def _wants_json(request: Request) -> bool:
+    """Asked with ``Accept: application/json`` (and not for HTML first)."""
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
 
 
 def code_page(request: Request, code: str) -> Response:
+    """The code's page, or its JSON (``/codes/M61.28.json``, or ``Accept: application/json``):
+    one handler, one record, as datasette serves a table."""
     lang = lang_of_path(request.url.path)
     library: Library = request.app.state.library
     classification = library.classification
+    as_json = code.endswith(".json")
+    if as_json:
+        code = code.removesuffix(".json")
     item = classification.get(code[:64])
+    if as_json or _wants_json(request):
+        if code != item.code:
+            return RedirectResponse(code_url(item.code, lang) + (".json" if as_json else ""), status_code=301)
+        return code_json_response(request, library, item, lang, page_state(request).record(library, item))
     if code != item.code:
         target = code_url(item.code, lang)
         if request.url.query:

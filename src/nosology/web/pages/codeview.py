@@ -12,6 +12,7 @@ from markupsafe import Markup
 from nosology.bodymap import BodySite, body_site
 from nosology.classification import Classification
 from nosology.models import CodePart, CodeRecord, Item, NoteGroup
+from nosology.web.i18n import DEFAULT_LANG
 from nosology.web.pages.linkify import linkify
 
 __all__ = ["NOTE_KINDS", "POSITIONS", "CodeView", "Title", "body_caption", "build_view", "title_in"]
@@ -81,14 +82,15 @@ class CodeView:
 
 
 def title_in(item: Item, lang: str, _: Translate) -> Title:
-    """The title in the page language; French titles of a broader code say so."""
-    if lang != "fr":
-        return Title(item.title, "en")
-    if not item.title_fr:
-        return Title(item.title, "en", _("No French title for this code: the English title is shown."))
-    if item.fr_level == "ancestor" and item.fr_code:
-        return Title(item.title_fr, "fr", _("French title of the broader code %(code)s (ICD-10-CM is more precise)") % {"code": item.fr_code})
-    return Title(item.title_fr, "fr")
+    """The title in the page language; a title borrowed from a broader code says so."""
+    if lang == DEFAULT_LANG:
+        return Title(item.title, DEFAULT_LANG)
+    local = item.title_in(lang)
+    if local is None:
+        return Title(item.title, DEFAULT_LANG, _("No French title for this code: the English title is shown."))
+    if local.level == "ancestor":
+        return Title(local.title, lang, _("French title of the broader code %(code)s (ICD-10-CM is more precise)") % {"code": local.code})
+    return Title(local.title, lang)
 
 
 def body_caption(site: BodySite, _: Translate) -> str:
@@ -124,11 +126,12 @@ def _note_sections(groups: list[NoteGroup], note: Callable[[str], Markup], _: Tr
 def _decoded(part: CodePart, classification: Classification, lang: str, url: Callable[[str], str], _: Translate) -> dict[str, Any]:
     """One row of "What this code means"; on French pages, the French title where it says the same
     thing (chapters, blocks and categories with an exact CIM-10 match)."""
-    meaning, meaning_lang = part.meaning, "en"
-    if lang == "fr" and part.code and part.position in _WHOLE_TITLE_POSITIONS:
+    meaning, meaning_lang = part.meaning, DEFAULT_LANG
+    if lang != DEFAULT_LANG and part.code and part.position in _WHOLE_TITLE_POSITIONS:
         node = classification.find(part.code)
-        if node is not None and node.title_fr and node.fr_level == "exact":
-            meaning, meaning_lang = node.title_fr, "fr"
+        local = node.title_in(lang) if node is not None else None
+        if node is not None and local is not None and local.level == "exact":
+            meaning, meaning_lang = local.title, lang
             if node.kind == "chapter":
                 meaning = _("Chapter %(n)s") % {"n": node.code} + " : " + meaning
     return {"chars": part.chars, "position": _(part.position), "meaning": meaning, "meaning_lang": meaning_lang,
@@ -154,10 +157,10 @@ def build_view(
     (the chapters list; notes already turned into links)."""
     item = record.item
     other = None
-    if lang == "fr":
-        other = Title(item.title, "en")
-    elif item.title_fr:
-        other = title_in(item, "fr", _)
+    if lang != DEFAULT_LANG:
+        other = Title(item.title, DEFAULT_LANG)
+    elif item.titles:  # on the official page, the first other language's title
+        other = title_in(item, item.titles[0].lang, _)
     site = body_site(item)
     billable_sample: list[Item] = []
     if not item.billable and record.billable_children:

@@ -13,12 +13,11 @@ from fastapi.responses import Response
 from markupsafe import Markup
 
 from nosology import __version__
-from nosology.bodymap import BodySite
+from nosology.cache import LruCache
 from nosology.library import Library
 from nosology.models import CodeRecord, Item
 from nosology.web.auth import csrf_token, is_signed_in
-from nosology.web.cache import LruCache
-from nosology.web.i18n import Catalogues, lang_of_path
+from nosology.web.i18n import DEFAULT_LANG, LANGUAGES, Catalogues, lang_of_path
 from nosology.web.pages.assets import Assets
 from nosology.web.templating import render
 
@@ -48,13 +47,13 @@ class PageState:
     _built_at: str | None = field(default=None, repr=False)
     _chapters: list[Item] | None = field(default=None, repr=False)
     # The reference database never changes while open, so what is derived from it can be kept.
-    # Records of chapters and blocks (319 at most) are the expensive ones: they count tens of
+    # Records of chapters and blocks (331 at most) are the expensive ones: they count tens of
     # thousands of billable codes below them.
-    group_records: dict[str, CodeRecord] = field(default_factory=dict, repr=False)
+    group_records: LruCache[CodeRecord] = field(default_factory=lambda: LruCache(1024), repr=False)
     # Rendered body figures, by language and site (a few hundred combinations at most).
-    figures: dict[tuple[str, BodySite], Markup] = field(default_factory=dict, repr=False)
-    # Notes with their code references as links, by language and text (bounded below).
-    notes: dict[tuple[str, str], Markup] = field(default_factory=dict, repr=False)
+    figures: LruCache[Markup] = field(default_factory=lambda: LruCache(4096), repr=False)
+    # Notes with their code references as links, by language and text.
+    notes: LruCache[Markup] = field(default_factory=lambda: LruCache(MAX_CACHED_NOTES), repr=False)
 
     def built_at(self, library: Library) -> str:
         if self._built_at is None:
@@ -69,10 +68,7 @@ class PageState:
     def record(self, library: Library, item: Item) -> CodeRecord:
         if item.kind not in {"chapter", "block"}:
             return library.classification.record(item.code)
-        found = self.group_records.get(item.code)
-        if found is None:
-            found = self.group_records[item.code] = library.classification.record(item.code)
-        return found
+        return self.group_records.get_or_make(item.code, lambda: library.classification.record(item.code))
 
     def siblings(self, library: Library, item: Item) -> list[Item]:
         if item.kind == "chapter":
@@ -80,13 +76,7 @@ class PageState:
         return library.classification.siblings(item)
 
     def note_html(self, lang: str, text: str, make: Callable[[], Markup]) -> Markup:
-        key = (lang, text)
-        found = self.notes.get(key)
-        if found is None:
-            if len(self.notes) >= MAX_CACHED_NOTES:
-                self.notes.clear()
-            found = self.notes[key] = make()
-        return found
+        return self.notes.get_or_make((lang, text), make)
 
 
 def page_state(request: Request) -> PageState:
@@ -99,15 +89,16 @@ def translate(request: Request, lang: str, message: str) -> str:
 
 
 def with_lang(path: str, lang: str) -> str:
-    """``/codes/M61`` in ``lang`` (French pages live under ``/fr``)."""
-    if lang == "fr":
-        return "/fr" + path if path != "/" else "/fr/"
+    """``/codes/M61`` in ``lang`` (pages of a language other than the default live under ``/<lang>``)."""
+    if lang != DEFAULT_LANG:
+        return f"/{lang}" + path if path != "/" else f"/{lang}/"
     return path
 
 
 def other_lang_path(path: str, lang: str) -> str:
-    """The same page in ``lang``: strip or add the ``/fr`` prefix."""
-    base = (path[3:] or "/") if lang_of_path(path) == "fr" else path
+    """The same page in ``lang``: strip or add the language prefix."""
+    current = lang_of_path(path)
+    base = (path[len(current) + 1 :] or "/") if current != DEFAULT_LANG else path
     return with_lang(base, lang)
 
 
@@ -172,7 +163,9 @@ def page(
 
 
 def add_page(router: APIRouter, path: str, endpoint: Callable[..., Any], name: str) -> None:
-    """Serve ``endpoint`` at ``path`` and at its French twin ``/fr{path}``."""
+    """Serve ``endpoint`` at ``path`` and at its twin in every other UI language (``/fr{path}``)."""
     # HEAD too: link checkers and crawlers ask it first.
     router.add_api_route(path, endpoint, methods=["GET", "HEAD"], name=name, include_in_schema=False)
-    router.add_api_route(with_lang(path, "fr"), endpoint, methods=["GET", "HEAD"], name=f"{name}_fr", include_in_schema=False)
+    for lang in LANGUAGES:
+        if lang != DEFAULT_LANG:
+            router.add_api_route(with_lang(path, lang), endpoint, methods=["GET", "HEAD"], name=f"{name}_{lang}", include_in_schema=False)

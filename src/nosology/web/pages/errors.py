@@ -11,8 +11,8 @@ from fastapi import Request
 from fastapi.responses import Response
 
 from nosology.errors import NosologyError
-from nosology.web.i18n import request_lang
-from nosology.web.pages.common import code_url, translate
+from nosology.web.i18n import DEFAULT_LANG, request_lang
+from nosology.web.pages.common import code_url, translate, with_lang
 from nosology.web.templating import render
 
 __all__ = ["render_error"]
@@ -39,13 +39,14 @@ def _code_links(library: Any, codes: list[str], lang: str) -> list[dict[str, str
     links = []
     for code in codes:
         item = library.classification.find(code) if library is not None else None
-        title = "" if item is None else (item.title_fr if lang == "fr" and item.title_fr else item.title)
+        local = item.title_in(lang) if item is not None else None
+        title = "" if item is None else (local.title if local is not None else item.title)
         links.append({"code": code, "title": title, "url": code_url(code, lang)})
     return links
 
 
 def _article_links(library: Any, slugs: list[str], lang: str) -> list[dict[str, str]]:
-    prefix = "/fr" if lang == "fr" else ""
+    prefix = with_lang("", lang).rstrip("/") if lang != DEFAULT_LANG else ""
     links = []
     for slug in slugs:
         try:

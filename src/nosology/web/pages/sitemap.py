@@ -12,7 +12,8 @@ from fastapi.responses import Response, StreamingResponse
 
 from nosology.errors import NotFound
 from nosology.library import Library
-from nosology.web.pages.common import base_url
+from nosology.web.i18n import LANGUAGES
+from nosology.web.pages.common import base_url, with_lang
 
 __all__ = ["CODES_PER_CHUNK", "router"]
 
@@ -35,11 +36,11 @@ def _count(library: Library) -> int:
     return int(library.store.query_one("SELECT count(DISTINCT code) FROM item"))
 
 
-def _pair(origin: str, en_path: str, fr_path: str) -> str:
-    en, fr = escape(origin + en_path), escape(origin + fr_path)
-    links = (f'<xhtml:link rel="alternate" hreflang="en" href="{en}"/>'
-             f'<xhtml:link rel="alternate" hreflang="fr" href="{fr}"/>')
-    return f"<url><loc>{en}</loc>{links}</url>\n<url><loc>{fr}</loc>{links}</url>\n"
+def _pair(origin: str, path: str) -> str:
+    """A page in every UI language, each listing the others as alternates."""
+    urls = {lang: escape(origin + with_lang(path, lang)) for lang in LANGUAGES}
+    links = "".join(f'<xhtml:link rel="alternate" hreflang="{lang}" href="{url}"/>' for lang, url in urls.items())
+    return "".join(f"<url><loc>{url}</loc>{links}</url>\n" for url in urls.values())
 
 
 @router.get("/robots.txt", include_in_schema=False)
@@ -74,7 +75,7 @@ def codes_chunk(request: Request, number: int) -> Response:
         # A few large writes rather than one per URL: the response is ~10 MB.
         for at in range(0, len(chunk), _BATCH):
             paths = [f"/codes/{quote(code, safe='.-')}" for code in chunk[at : at + _BATCH]]
-            yield "".join(_pair(origin, path, "/fr" + path) for path in paths)
+            yield "".join(_pair(origin, path) for path in paths)
         yield "</urlset>\n"
 
     return StreamingResponse(lines(), media_type=_XML, headers={"Cache-Control": "public, max-age=3600"})
@@ -86,12 +87,13 @@ def articles_chunk(request: Request) -> Response:
     origin = base_url(request)
     parts = [_HEAD, _URLSET]
     seen: set[str] = set()
-    for article in library.articles.list("en") + library.articles.list("fr"):
+    for article in library.articles.list():
         if article.url in seen:
             continue
         urls = {article.lang: article.url}
-        if article.translation_url:
-            urls["fr" if article.lang == "en" else "en"] = article.translation_url
+        translation = library.articles.translation(library.articles.get(article.lang, article.slug))
+        if translation is not None:
+            urls[translation.lang] = translation.url
         seen.update(urls.values())
         links = "".join(f'<xhtml:link rel="alternate" hreflang="{lg}" href="{escape(origin + u)}"/>' for lg, u in sorted(urls.items()))
         for url in urls.values():

@@ -1,7 +1,10 @@
-"""Bounded caches of rendered responses, kept on ``app.state``.
+"""The one bounded cache of nosology: least recently used entries go first.
 
-The reference data never changes while the app runs (a rebuild replaces the file and needs a
-restart), so a rendered answer for the same key stays right; the bound keeps memory in check.
+The reference data never changes while it is open (a rebuild replaces the file and needs a
+restart), so a value computed for a key stays right; the bound keeps memory in check. The key
+must be exactly what the computation reads: every input that changes the value is in the key.
+Used for items (the classification), records, notes and figures (pages), and rendered JSON and
+HTML (the web layer).
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ V = TypeVar("V")
 
 
 class LruCache(Generic[V]):
+    """Thread-safe LRU map of at most ``maxsize`` entries."""
+
     def __init__(self, maxsize: int) -> None:
         self.maxsize = maxsize
         self._data: OrderedDict[Hashable, V] = OrderedDict()

@@ -1,5 +1,5 @@
 """Helpers for testing code that uses accounts: a hand-moved clock, cheap password hashing,
-throw-away PostgreSQL databases. Used by nosology's own suite; nothing here runs in production."""
+throw-away PostgreSQL databases. Test code only: it lives under tests/, outside the package."""
 
 from __future__ import annotations
 
