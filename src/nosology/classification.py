@@ -90,7 +90,7 @@ class Classification:
         return found
 
     def find(self, text: str) -> Item | None:
-        """The item for any spelling of its code (``m6128``, ``M61 28``), or None."""
+        """The item for any spelling of its code (``m6128``, ``M61 28``, ``M60-M63``), or None."""
         key = compact(text)
         if not key or len(key) > 15:
             return None
@@ -98,6 +98,12 @@ class Classification:
         return None if seq is None else self.item(seq)
 
     def get(self, text: str) -> Item:
+        """The item for any spelling of its code.
+
+        Raises:
+            CodeNotFound: no item has this code; ``suggestions`` holds the codes the person
+                probably meant (missing X placeholders, look-alike characters, nearest prefix).
+        """
         found = self.find(text)
         if found is None:
             key = compact(text)
@@ -140,6 +146,14 @@ class Classification:
         """Billable codes below ``item`` (stored at build time; the item itself excluded)."""
         below = int(self.store.query_one("SELECT n_billable FROM item WHERE seq = ?", (item.seq,)))
         return below - int(item.billable)
+
+    def identifiers(self) -> list[str]:
+        """Every distinct identifier (chapters, blocks and codes), in classification order: one
+        page each (a block and its only category share one)."""
+        return [r["code"] for r in self.store.query("SELECT code FROM item GROUP BY code ORDER BY min(seq)")]
+
+    def count_identifiers(self) -> int:
+        return int(self.store.query_one("SELECT count(DISTINCT code) FROM item"))
 
     def subsumes(self, a: Item, b: Item) -> bool:
         """True when ``b`` is ``a`` or lies below it."""
@@ -187,6 +201,13 @@ class Classification:
 
     # -- the record --------------------------------------------------------------------------
     def record(self, text: str) -> CodeRecord:
+        """Everything about one code: its item, ancestors (chapter, heading section, block...),
+        children, notes of its own and inherited, 7th characters, decoding, titles in each
+        language and the WHO equivalent.
+
+        Raises:
+            CodeNotFound: as :meth:`get`.
+        """
         item = self.get(text)
         ancestors = self.ancestors(item)
         owner, chars = self.seven_chr(item, ancestors)
@@ -242,6 +263,9 @@ class Classification:
 
     # -- validation --------------------------------------------------------------------------
     def validate(self, text: str) -> Validation:
+        """Whether ``text`` is a code that can go on a claim: ``billable``, a ``header`` (with
+        its billable codes as suggestions), ``not_a_code`` (a chapter or block) or ``invalid``
+        (with the reason and a "did you mean"). Never raises for any input."""
         raw = text.strip()[:60]
         key = compact(raw)
         item = self.find(raw) if key else None

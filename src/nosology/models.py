@@ -124,6 +124,9 @@ class CodeRecord:
 
 @dataclass(frozen=True)
 class Validation:
+    """The answer of :meth:`Classification.validate`: ``valid`` means the code exists, ``billable``
+    that it may go on a claim; ``message`` says why in words, ``suggestions`` what to use instead."""
+
     input: str
     code: str | None
     status: str  # "billable" | "header" | "not_a_code" | "invalid"

@@ -43,7 +43,14 @@ _CODE_PREFIX = re.compile(r"^[A-Z][0-9][0-9A-Z]{0,5}$")
 
 
 class SearchEngine:
-    """Thread-safe: SQLite connections and stemmers are per thread, the vocabulary is shared."""
+    """Search over a built reference database. Thread-safe: SQLite connections and stemmers are
+    per thread, the vocabulary and the term table are shared and loaded on first use.
+
+    Args:
+        store: the built reference database (with its search index).
+        classification: the classification over the same store (items, its language registry).
+        max_query_chars: queries are cut to this many characters.
+    """
 
     def __init__(self, store: ReferenceStore, classification: Classification, *, max_query_chars: int = 500) -> None:
         self.store = store
@@ -105,6 +112,21 @@ class SearchEngine:
 
     # -- public API --------------------------------------------------------------------------
     def search(self, query: str, lang: str | None = None, limit: int = 10, offset: int = 0) -> SearchResults:
+        """Codes for any words or code spelling, best first.
+
+        Args:
+            query: what the person typed: a code in any spelling (``m6128``, ``M61.2`` for what
+                lies below), words in any registered language, lay terms, typos. Control
+                characters are dropped and the text is cut to ``max_query_chars``.
+            lang: a registered language code to weigh results toward titles in that language;
+                None: any (guessed from the text).
+            limit: results per page (1 to 100).
+            offset: results to skip, for paging.
+
+        Raises:
+            InvalidQuery: the query is empty once cleaned.
+            DataCorrupt: the database has no usable search index.
+        """
         text = self._clean(query)
         limit = max(1, min(limit, 100))
         offset = max(0, offset)
@@ -149,7 +171,17 @@ class SearchEngine:
         return clean_query(query, self.max_query_chars), query[-1:].isspace()
 
     def suggest(self, query: str, lang: str | None = None, limit: int = 10) -> list[SearchHit]:
-        """Completions of what is being typed: codes by prefix, else terms whose words start so."""
+        """Completions of what is being typed: codes by prefix, else terms whose words start so.
+
+        Args:
+            query: the text so far; a trailing space means the last word is complete.
+            lang: as for :meth:`search`.
+            limit: at most this many completions (1 to 10).
+
+        Raises:
+            InvalidQuery: the query is empty once cleaned.
+            DataCorrupt: the database has no usable search index.
+        """
         text = self._clean(query)
         try:
             return self._suggest(query, text, lang, max(1, min(limit, 10)))

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
 from nosology.cache import LruCache
+from nosology.errors import InvalidQuery
 from nosology.library import Library
 from nosology.models import CodeRecord, Item
 from nosology.web.deps import get_library
@@ -29,8 +30,10 @@ async def get_code(
     code: str = CodePath,
     lang: str = Query("en", pattern="^[a-z]{2}$", description="Language of the article summary (en, fr)."),
 ) -> Response:
+    if lang not in library.languages:
+        raise InvalidQuery(f"lang must be one of {', '.join(library.languages.codes)}, got {lang!r}")
     item = library.classification.get(code)
-    return code_json_response(request, library, item, library.languages.get(lang).code)
+    return code_json_response(request, library, item, lang)
 
 
 def code_json_response(request: Request, library: Library, item: Item, lang: str, record: CodeRecord | None = None) -> Response:

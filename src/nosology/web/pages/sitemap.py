@@ -28,12 +28,11 @@ _URLSET = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xht
 
 
 def _distinct_codes(library: Library) -> list[str]:
-    rows = library.store.query("SELECT code FROM item GROUP BY code ORDER BY min(seq)")
-    return [r["code"] for r in rows]
+    return library.classification.identifiers()
 
 
 def _count(library: Library) -> int:
-    return int(library.store.query_one("SELECT count(DISTINCT code) FROM item"))
+    return library.classification.count_identifiers()
 
 
 def _pair(origin: str, path: str) -> str:
