@@ -18,6 +18,7 @@ from nosology.settings import Settings, load_settings
 from nosology.store import ReferenceStore
 
 if TYPE_CHECKING:
+    from nosology.alphaindex import AlphabeticIndex
     from nosology.content.articles import Articles
     from nosology.search.engine import SearchEngine
 
@@ -86,6 +87,13 @@ class Library:
         from nosology.search.engine import SearchEngine
 
         return SearchEngine(self.store, self.classification, max_query_chars=self.settings.max_query_chars)
+
+    @cached_property
+    def alphaindex(self) -> AlphabeticIndex:
+        """The Alphabetic Index and its tables (FY2025 edition, codes checked against 2026)."""
+        from nosology.alphaindex import AlphabeticIndex
+
+        return AlphabeticIndex(self.store)
 
     @cached_property
     def articles(self) -> Articles:

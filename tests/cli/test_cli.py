@@ -52,7 +52,8 @@ def test_info_json() -> None:
     result = runner.invoke(app, ["info", "--json"])
     meta = json.loads(result.output)
     assert meta["counts"]["items"] == 98_505
-    assert {s["key"] for s in meta["sources"]} == {"icd10cm", "icd10cm_codes", "who", "cim10"}
+    assert {s["key"] for s in meta["sources"]} == {"icd10cm", "icd10cm_codes", "who", "cim10",
+                                                  "index_disease", "index_external", "index_neoplasm", "index_drug"}
 
 
 def test_info_without_database(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:

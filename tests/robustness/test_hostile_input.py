@@ -22,10 +22,13 @@ def _encode(text: str) -> str:
 
 # HTML pages are not in the OpenAPI schema; they take the same kinds of input.
 PAGES = ("/codes/{}", "/fr/codes/{}", "/articles/{}", "/fr/articles/{}", "/search?q={}", "/fr/search?q={}",
-         "/search?q=heart&page={}", "/login?next={}")
+         "/search?q=heart&page={}", "/login?next={}",
+         # the Alphabetic Index pages
+         "/index/{}", "/index/terms/{}", "/fr/index/terms/{}", "/index/neoplasms?site={}", "/index/drugs?substance={}",
+         "/index/drugs?page={}", "/index/external-causes?letter={}")
 
 
-VALID = {"lang": "en", "slug": "heterotopic-ossification", "code": "M61.28", "system_id": "icd-10-cm", "list_id": "1"}
+VALID = {"lang": "en", "slug": "heterotopic-ossification", "code": "M61.28", "system_id": "icd-10-cm", "list_id": "1", "ref": "impetigo"}
 
 
 def _targets(app: FastAPI) -> list[str]:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from nosology.library import Library
 
 RESULT_KEYS = {"code", "title", "titles", "title_fr", "kind", "billable", "score", "matched", "matched_text"}
-MATCHED = {"code", "title", "inclusion_term", "french_title", "synonym", "article"}
+MATCHED = {"code", "title", "inclusion_term", "french_title", "synonym", "article", "index"}
 
 
 def test_search_shape(client: TestClient) -> None:

@@ -49,7 +49,8 @@ def test_partial_code_prefix(engine: SearchEngine) -> None:
 
 
 def test_exact_title_first(engine: SearchEngine) -> None:
-    assert codes(engine, "migraine")[0] == "G43"
+    # the Alphabetic Index's code for the bare name first, then the category with that exact title
+    assert codes(engine, "migraine")[:2] == ["G43.909", "G43"]
     assert codes(engine, "gout")[0] == "M10"
     assert codes(engine, "Calcification and ossification of muscles associated with burns")[0] == "M61.3"
 
@@ -63,7 +64,7 @@ def test_condition_without_detail_ranks_category_or_unspecified_first(engine: Se
     # "Pneumonia, unspecified organism" (J18 / J18.9) before a specific pneumonia
     assert codes(engine, "pneumonia")[0] in {"J18", "J18.9"}
     first = engine.search("asthma").results[0]
-    assert first.code == "J45"
+    assert first.code == "J45.909"  # the Index: Asthma, asthmatic (bronchial) J45.909
 
 
 def test_billable_marked(engine: SearchEngine) -> None:
@@ -93,8 +94,8 @@ def test_typos_are_tolerated_and_suggested(engine: SearchEngine) -> None:
     results = engine.search("pnuemonia")
     assert results.results[0].code in {"J18", "J18.9"}
     assert results.did_you_mean == ["pneumonia"]
-    assert codes(engine, "astma")[0] == "J45"
-    assert codes(engine, "schizophrenai")[0] == "F20"
+    assert codes(engine, "astma")[0].startswith("J45")
+    assert codes(engine, "schizophrenai")[0].startswith("F20")
 
 
 def test_typo_tolerance_does_not_drown_exact_matches(engine: SearchEngine) -> None:
@@ -168,7 +169,7 @@ def test_did_you_mean_shows_the_spelling_even_when_the_stem_matched(engine: Sear
     results = engine.search("heterotopik osification")
     assert results.did_you_mean == ["heterotopic ossification"]
     assert results.results[0].code.startswith("M61")
-    assert engine.search("migrane").results[0].code == "G43"  # a rare word one letter from a common one
+    assert engine.search("migrane").results[0].code.startswith("G43")  # a rare word one letter from a common one
 
 
 @pytest.mark.parametrize(("query", "first", "not_top3"), [

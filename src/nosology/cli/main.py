@@ -6,6 +6,7 @@ import time
 
 import typer
 
+from nosology.cli.alphaindex import index
 from nosology.cli.codes import code, validate
 from nosology.cli.content import content_app
 from nosology.cli.output import console, fail_cleanly, print_json, progress_bar
@@ -20,6 +21,7 @@ app = typer.Typer(help="nosology: an ICD-10-CM knowledge base.", no_args_is_help
 app.command()(code)
 app.command()(validate)
 app.command()(search)
+app.command()(index)
 app.add_typer(user_app, name="user")
 app.add_typer(content_app, name="content")
 
@@ -57,6 +59,10 @@ def info(as_json: bool = typer.Option(False, "--json")) -> None:
     console.print("[bold]notes[/] " + ", ".join(f"{k} {v:,}" for k, v in counts["notes"].items()))
     for lang, levels in counts.get("titles", {}).items():
         console.print(f"[bold]Titles ({lang})[/] " + ", ".join(f"{k} {v:,}" for k, v in levels.items()), highlight=False)
+    for book, c in meta.get("alphabetic_index", {}).items():
+        if isinstance(c, dict):
+            codes = ", ".join(f"{k} {v:,}" for k, v in c["codes"].items())
+            console.print(f"[bold]Index {book}[/] {c['rows']:,} rows, {c['main_terms']:,} main terms; codes {codes}", highlight=False)
 
 
 @app.command()

@@ -28,10 +28,16 @@ def default_steps() -> list[tuple[str, BuildStep]]:
     every other term and derives its index once.
     """
     from nosology.content.loader import load_articles
+    from nosology.ingest.alphaindex import build_alphabetic_index
     from nosology.ingest.classification import build_classification
     from nosology.search.index import build_search_index
 
-    return [("classification", build_classification), ("articles", load_articles), ("search", build_search_index)]
+    return [
+        ("classification", build_classification),
+        ("alphabetic_index", build_alphabetic_index),
+        ("articles", load_articles),
+        ("search", build_search_index),
+    ]
 
 
 def build_database(target: Path, ctx: BuildContext | None = None, steps: list[tuple[str, BuildStep]] | None = None) -> dict[str, object]:

@@ -39,3 +39,32 @@ CREATE TABLE seven_chr (seq INTEGER NOT NULL, pos INTEGER NOT NULL, char TEXT NO
 CREATE INDEX seven_chr_seq ON seven_chr(seq);
 CREATE TABLE who (key TEXT PRIMARY KEY, code TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL, parent TEXT) WITHOUT ROWID;
 CREATE TABLE cim10 (key TEXT PRIMARY KEY, code TEXT NOT NULL, title TEXT NOT NULL) WITHOUT ROWID;
+-- The Alphabetic Index (FY2025) and its tables, one row per term in document order (ids run on
+-- across the four books); a term's subterms are the rows with id in (id, last].
+CREATE TABLE index_term (
+  id INTEGER PRIMARY KEY,
+  book TEXT NOT NULL,  -- disease | external | neoplasm | drug
+  letter TEXT NOT NULL,
+  depth INTEGER NOT NULL,  -- 0 = main term
+  parent INTEGER,
+  main INTEGER NOT NULL,
+  last INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  nemod TEXT NOT NULL,  -- non-essential modifiers, as printed
+  see TEXT NOT NULL,
+  see_also TEXT NOT NULL,
+  see_id INTEGER,  -- the term a reference resolves to (NULL when it names no term)
+  see_also_id INTEGER,
+  see_whole INTEGER NOT NULL,  -- 1 when the whole "see" path resolved (else see_id is the deepest part found)
+  path TEXT NOT NULL,  -- "Diabetes, type 2, with, foot ulcer"
+  trail TEXT NOT NULL,  -- the same path for display: "Diabetes › type 2 › with › foot ulcer"
+  slug TEXT UNIQUE,  -- main terms only
+  key TEXT NOT NULL  -- the folded title
+);
+CREATE INDEX index_term_key ON index_term(book, depth, key);
+CREATE INDEX index_term_parent ON index_term(parent);
+-- Codes as printed, with the 2026 code they name: complete | incomplete | invalid (code NULL).
+CREATE TABLE index_code (term INTEGER NOT NULL, col INTEGER NOT NULL, printed TEXT NOT NULL, code TEXT, status TEXT NOT NULL);
+CREATE INDEX index_code_term ON index_code(term);
+CREATE INDEX index_code_code ON index_code(code);
+CREATE TABLE index_heading (book TEXT NOT NULL, col INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY (book, col));

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from nosology.errors import SourceChecksumMismatch, SourceMissing
 
-__all__ = ["CIM10_FR", "ICD10CM_CODE_LIST", "ICD10CM_TABULAR", "SOURCES", "WHO_ICD10", "Source"]
+__all__ = ["CIM10_FR", "ICD10CM_CODE_LIST", "ICD10CM_TABULAR", "INDEX_SOURCES", "SOURCES", "WHO_ICD10", "Source"]
 
 
 @dataclass(frozen=True)
@@ -81,4 +81,23 @@ CIM10_FR = Source(
     sha256="52e1d40fd11c64d2558e6852bc36d616fc78bebee77d3579a4d4f28aee386af8",
 )
 
-SOURCES: tuple[Source, ...] = (ICD10CM_TABULAR, ICD10CM_CODE_LIST, WHO_ICD10, CIM10_FR)
+# The Alphabetic Index and its tables, FY2025 (CDC/NCHS, U.S. public domain), vendored as gzip files
+# (ingest/vendor/icd10cm_index/PROVENANCE.md); ingest/alphaindex/files.py also checks the original
+# file inside each.
+_INDEX = "CDC/NCHS ICD-10-CM Table and Index, April 1, 2025 (U.S. public domain)"
+INDEX_SOURCES: tuple[Source, ...] = (
+    Source("index_disease", "ICD-10-CM Index to Diseases and Injuries FY2025 (CSV conversion of the CDC XML, vendored)", "nosology",
+           _INDEX, "ingest/vendor/icd10cm_index/ICD10CM_2025_Index.csv.gz",
+           "9075868b3e9715d565732cc35c440b27ae7200bd0933a6e70bc4b3766c71731d"),
+    Source("index_external", "ICD-10-CM External Cause of Injuries Index FY2025 (CDC XML, vendored)", "nosology",
+           _INDEX, "ingest/vendor/icd10cm_index/icd-10-cm-eindex-2025.xml.gz",
+           "9384d3632390f18f66c619a96a56946c17c9effc9538f2b28dd7acd5bd513325"),
+    Source("index_neoplasm", "ICD-10-CM Table of Neoplasms FY2025 (CDC XML, vendored)", "nosology",
+           _INDEX, "ingest/vendor/icd10cm_index/icd-10-cm-neoplasm-2025.xml.gz",
+           "a16cf637346f8e4fc48a67066983388a15f7a31289c00d0556201a2b0f0a29e8"),
+    Source("index_drug", "ICD-10-CM Table of Drugs and Chemicals FY2025 (CDC XML, vendored)", "nosology",
+           _INDEX, "ingest/vendor/icd10cm_index/icd-10-cm-drug-2025.xml.gz",
+           "8ffa8dcd1195c3e1f4c294443adccfc313e59495891a448ca202d78d57d9e8fa"),
+)
+
+SOURCES: tuple[Source, ...] = (ICD10CM_TABULAR, ICD10CM_CODE_LIST, WHO_ICD10, CIM10_FR, *INDEX_SOURCES)

@@ -152,7 +152,8 @@ class SearchEngine:
             hits = [self._hit(i, 950.0, "code", i.code) for i in embedded] + [h for h in hits if h.code not in codes]
             return hits, total + len(embedded), []
         # words that all occur together are probably meant; a lone rare word may be a typo
-        if not complete or (len(parsed.usable) == 1 and total < SECOND_LOOK_BELOW):
+        # (the word's own frequency counts too: the Index repeats rare words, "migrans", in many paths)
+        if not complete or (len(parsed.usable) == 1 and min(total, parsed.usable[0].df) < SECOND_LOOK_BELOW):
             second = parse_query(text, lang, self.stemmers, self.vocabulary, second_look=True)
             if second.corrections != parsed.corrections:
                 parsed = second
@@ -301,6 +302,8 @@ class SearchEngine:
                 if doc is None:
                     continue
                 score = ranker.score(doc, complete)
+                if score <= 0.0:  # no query word, or part of an Index path only
+                    continue
                 current = best.get(doc.seq)
                 if current is None or score > current[0]:
                     best[doc.seq] = (score, doc)

@@ -29,17 +29,19 @@ import sqlite3
 from collections import Counter
 
 from nosology.codes import compact
+from nosology.ingest.alphaindex.terms import index_search_terms
 from nosology.ingest.steps import BuildContext
 from nosology.languages import Languages
 from nosology.search.lexicon import check_codes, load_lexicon
 from nosology.search.normalise import Tokenizer, fold
 from nosology.search.stemming import Stemmers
 
-__all__ = ["KIND_ORDER", "TERM_KINDS", "build_search_index", "refresh_terms"]
+__all__ = ["INDEX_KINDS", "KIND_ORDER", "TERM_KINDS", "build_search_index", "refresh_terms"]
 
 # Kinds a search_term row may have; the order is the tie-break of the static doc order.
-TERM_KINDS = ("title", "inclusion_term", "french_title", "abbrev", "synonym", "lay", "article")
+TERM_KINDS = ("title", "inclusion_term", "french_title", "abbrev", "synonym", "lay", "article", "index_main", "index")
 KIND_ORDER = {kind: n for n, kind in enumerate(TERM_KINDS)}
+INDEX_KINDS = frozenset({"index_main", "index"})
 # Where an ICD title's main concept ends: "Pneumonia, unspecified organism", "Myosite - Main".
 _HEAD_END = re.compile(r",| - |\(|\[|:|;")
 
@@ -93,10 +95,12 @@ def build_search_index(conn: sqlite3.Connection, ctx: BuildContext) -> None:
     ctx.progress("Search lexicon")
     lexicon = _add_lexicon(conn, ctx)
     articles = _add_article_terms(conn)
+    index_terms = index_search_terms(conn)  # the Alphabetic Index and its tables (FY2025)
+    conn.executemany("INSERT INTO search_term (term, lang, code, kind, source) VALUES (?, ?, ?, ?, ?)", index_terms)
     ctx.progress("Search index")
     counts = refresh_terms(conn, ctx.languages)  # derived once, from every kind of term
     ctx.progress("Search index stored")
-    ctx.meta["search"] = {**counts, "lexicon_entries": lexicon, "article_terms": articles}
+    ctx.meta["search"] = {**counts, "lexicon_entries": lexicon, "article_terms": articles, "index_terms": len(index_terms)}
 
 
 def _add_article_terms(conn: sqlite3.Connection) -> int:
@@ -266,11 +270,25 @@ def refresh_terms(conn: sqlite3.Connection, languages: Languages) -> dict[str, i
     word_df: Counter[str] = Counter()
     stem_df: Counter[str] = Counter()
     lang_df: dict[str, Counter[str]] = {}
-    for stems, words, lang in conn.execute("SELECT d.stems, n.words, d.lang FROM search_doc d JOIN search_norm n ON n.term_id = d.term_id"):
+    index_words: Counter[str] = Counter()
+    index_stems: Counter[str] = Counter()
+    for stems, words, lang, kind in conn.execute(
+        "SELECT d.stems, n.words, d.lang, d.kind FROM search_doc d JOIN search_norm n ON n.term_id = d.term_id"
+    ):
         distinct = set(words.split())
-        word_df.update(distinct)
         lang_df.setdefault(lang, Counter()).update(distinct)
-        stem_df.update(set(stems.split()))
+        if kind in INDEX_KINDS:
+            index_words.update(distinct)
+            index_stems.update(set(stems.split()))
+        else:
+            word_df.update(distinct)
+            stem_df.update(set(stems.split()))
+    # The Index repeats its words in thousands of paths ("benign" in every row of the Table of
+    # Neoplasms): its terms make new words known but leave the rarity of the classification's
+    # words, which weighs them in ranking, as it was.
+    for counts, extra in ((word_df, index_words), (stem_df, index_stems)):
+        for token, n in extra.items():
+            counts.setdefault(token, n)
     conn.executemany("INSERT INTO search_vocab VALUES (?, 'word', ?)", sorted(word_df.items()))
     conn.executemany("INSERT INTO search_vocab VALUES (?, 'stem', ?)", sorted(stem_df.items()))
     # which languages each word occurs in: a query word is stemmed in those only

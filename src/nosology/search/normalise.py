@@ -47,6 +47,8 @@ def fold(text: str) -> str:
 
 def _words(text: str) -> list[str]:
     if not text.isascii():  # English titles skip the costly Unicode decomposition
+        text = text.replace("›", " ")  # the Alphabetic Index's path separator: its paths stay ASCII
+    if not text.isascii():
         decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
         text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _WORD.findall(text.lower())

@@ -26,9 +26,14 @@ __all__ = ["KIND_BONUS", "MATCHED", "TITLE_BONUS", "Ranker", "RankingWords"]
 MATCHED = {
     "title": "title", "inclusion_term": "inclusion_term",
     "lay": "synonym", "synonym": "synonym", "abbrev": "synonym", "article": "article",
+    "index_main": "index", "index": "index",
 }
+_INDEX_KINDS = frozenset({"index_main", "index"})
 TITLE_BONUS = 3.0  # an official title, or a language's own title of the code
-KIND_BONUS = {"title": TITLE_BONUS, "inclusion_term": 1.5, "lay": 2.5, "synonym": 2.5, "abbrev": 2.5, "article": 2.0}
+# The Index's default code for a bare condition name outranks the category of the same name
+# (index_main); deeper Index paths rank below the tabular's own words.
+KIND_BONUS = {"title": TITLE_BONUS, "inclusion_term": 1.5, "lay": 2.5, "synonym": 2.5, "abbrev": 2.5, "article": 2.0,
+              "index_main": 6.0, "index": 1.0}
 # Words that qualify without adding detail: a term made longer by them is still a general one.
 _NEUTRAL_WORDS = (
     "unspecified", "unspecifi", "specified", "nos", "site", "elsewhere", "classified", "organism",
@@ -78,6 +83,8 @@ class Ranker:
             elif extra and not extra.isdisjoint(stems):
                 found += extra_weight
         cov_q = found / self.total
+        if cov_q < 0.99 and doc.kind in _INDEX_KINDS and not complete:
+            return 0.0  # an Index path is precise: one that has only some of the words is no answer
         score = 60.0 * cov_q + 25.0 * explained / (explained + other + 0.25 * neutral)
         if complete or cov_q >= 0.99:
             if other == 0 and neutral == 0:

@@ -16,7 +16,7 @@ class SearchHit:
     kind: str
     billable: bool
     score: float
-    matched: str  # code | title | inclusion_term | <language>_title (french_title) | synonym | article
+    matched: str  # code | title | inclusion_term | <language>_title (french_title) | synonym | article | index
     matched_text: str
 
     def to_dict(self) -> dict[str, Any]:

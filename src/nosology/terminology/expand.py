@@ -19,7 +19,7 @@ from nosology.library import Library
 from nosology.models import Item
 from nosology.terminology.params import OpParams
 from nosology.terminology.resources import Param, param
-from nosology.terminology.systems import CM, CONCEPT_KINDS, Concept, cm_concept, who_concept
+from nosology.terminology.systems import CM, CONCEPT_KINDS, Concept, cm_concept, who_concepts
 from nosology.terminology.valuesets import ImplicitValueSet, parse_value_set
 
 __all__ = ["DEFAULT_COUNT", "FILTER_CAP", "MAX_COUNT", "expand"]
@@ -89,13 +89,7 @@ def _browse(library: Library, vs: ImplicitValueSet, count: int, offset: int) -> 
     bounds = (prefix, prefix + "~")
     total = int(store.query_one(f"SELECT count(*) FROM who WHERE {where}", bounds))
     rows = store.query(f"SELECT code FROM who WHERE {where} ORDER BY key LIMIT ? OFFSET ?", (*bounds, count, offset))
-    return total, [_who(library, r["code"]) for r in rows]
-
-
-def _who(library: Library, code: str) -> Concept:
-    concept = who_concept(library.store, code)
-    assert concept is not None  # the code was just read from the table
-    return concept
+    return total, who_concepts(store, [r["code"] for r in rows], library.languages)
 
 
 def _words_like(text: str) -> tuple[list[str], list[str]]:
@@ -147,7 +141,7 @@ def _filtered(library: Library, vs: ImplicitValueSet, text: str, lang: str) -> l
     prefix = compact(vs.root.code) if vs.root else ""
     rows = library.store.query(f"SELECT code FROM who WHERE {sql} AND kind IN ({_KINDS}) AND key >= ? AND key < ? ORDER BY key LIMIT ?",
                                (*patterns, prefix, prefix + "~", FILTER_CAP))
-    return [_who(library, r["code"]) for r in rows]
+    return who_concepts(library.store, [r["code"] for r in rows], library.languages)
 
 
 def expand(library: Library, params: OpParams, *, url: str | None = None) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from nosology.classification import Classification
@@ -26,7 +27,9 @@ from nosology.terminology.systems import (
     resolve_system,
 )
 
-__all__ = ["LOOKUP_PROPERTIES", "concept_or_404", "lookup", "subsumes"]
+__all__ = ["LOOKUP_PROPERTIES", "SYNONYM_USE", "concept_or_404", "lookup", "subsumes"]
+
+SYNONYM_USE = ("http://snomed.info/sct", "900000000000013009", "Synonym")
 
 LOOKUP_PROPERTIES = ("parent", "child", "billable", "notSelectable", "inclusion", "includes", "excludes1", "excludes2")
 # Note kinds reported as properties; excludes notes of ancestors apply to the code too.
@@ -54,7 +57,8 @@ def _system_and_code(params: OpParams, code_name: str = "code", coding_name: str
     return system, code
 
 
-def lookup(classification: Classification, params: OpParams) -> dict[str, Any]:
+def lookup(classification: Classification, params: OpParams, synonyms: Callable[[str], list[str]] | None = None) -> dict[str, Any]:
+    """``$lookup``; ``synonyms`` gives more English designations of a code (the Index paths)."""
     params.reject_unknown({"system", "code", "version", "coding", "displayLanguage", "property", "date"})
     system, code = _system_and_code(params)
     system.check_version(params.text("version"))
@@ -80,6 +84,9 @@ def lookup(classification: Classification, params: OpParams) -> dict[str, Any]:
         out.append(param("message", f"No {name} title of {concept.code} itself; display is {official.name}{where}"))
     if asked("designation"):
         out.extend(_designations(concept, classification.languages))
+        if synonyms is not None and concept.system is CM:
+            # the Alphabetic Index paths that lead to the code (English, as printed)
+            out.extend(designation("en", text, SYNONYM_USE) for text in synonyms(concept.code))
     if not concept.selectable:
         out.append(param("abstract", True))
     out.extend(p for p in _properties(concept, classification) if asked(p["part"][0]["valueCode"]))

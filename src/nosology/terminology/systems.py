@@ -9,6 +9,7 @@ designation where CIM-10 has the same code (table ``cim10``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from nosology.classification import Classification
 from nosology.codes import compact
@@ -143,6 +144,40 @@ def who_concept(store: ReferenceStore, code: str, languages: Languages | None = 
                    if label and lang.titles.kind == "cim10")
     parent = row["parent"] if row["parent"] and not str(row["parent"]).count("-") else None
     return Concept(system=WHO, code=row["code"], display=row["title"], selectable=has_children is None, titles=titles, parent=parent)
+
+
+def who_concepts(store: ReferenceStore, codes: list[str], languages: Languages | None = None) -> list[Concept]:
+    """WHO concepts for ``codes`` (in that order; unknown codes and non-concepts left out) in
+    three queries whatever their number: their rows, which of them have children, their CIM-10
+    labels. Browsing a thousand concepts must not cost a thousand round trips."""
+    keys = [compact(c) for c in codes if c]
+    if not keys:
+        return []
+    registry = languages or default_languages()
+    cim_langs = [lang.code for lang in registry.translated if lang.titles.kind == "cim10"]
+    rows: dict[str, Any] = {}
+    parents: set[str] = set()
+    labels: dict[str, str] = {}
+    for start in range(0, len(keys), 900):  # SQLite's bound-parameter limit
+        chunk = keys[start : start + 900]
+        marks = ",".join("?" * len(chunk))
+        for r in store.query(f"SELECT key, code, kind, title, parent FROM who WHERE key IN ({marks})", tuple(chunk)):
+            rows[r["key"]] = r
+        codes_here = tuple(rows[k]["code"] for k in chunk if k in rows)
+        if codes_here:
+            parents |= {r[0] for r in store.query(f"SELECT DISTINCT parent FROM who WHERE parent IN ({','.join('?' * len(codes_here))})", codes_here)}
+        labels |= {r[0]: r[1] for r in store.query(f"SELECT key, title FROM cim10 WHERE key IN ({marks})", tuple(chunk))}
+    out: list[Concept] = []
+    for key in keys:
+        row = rows.get(key)
+        if row is None or row["kind"] not in CONCEPT_KINDS:
+            continue
+        label = labels.get(key)
+        titles = tuple(LocalTitle(lang, label, "exact", row["code"]) for lang in cim_langs if label)
+        parent = row["parent"] if row["parent"] and not str(row["parent"]).count("-") else None
+        out.append(Concept(system=WHO, code=row["code"], display=row["title"], selectable=row["code"] not in parents,
+                           titles=titles, parent=parent))
+    return out
 
 
 def find_concept(system: CodeSystemInfo, code: str, classification: Classification) -> Concept | None:

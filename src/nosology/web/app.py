@@ -19,6 +19,7 @@ from nosology.web import (
     api_articles,
     api_codes,
     api_docs,
+    api_index,
     api_search,
     fhir,
     health,
@@ -86,6 +87,6 @@ def create_app(settings: Settings | None = None, library: Library | None = None,
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(TrustedHostMiddleware, allowed=trusted_hosts(settings, listening))
     app.add_middleware(RequestLogMiddleware)
-    for module in (api_codes, api_search, api_articles, api_docs, health, fhir, infobutton, accounts, pages):
+    for module in (api_codes, api_search, api_articles, api_docs, api_index, health, fhir, infobutton, accounts, pages):
         app.include_router(module.router)
     return app

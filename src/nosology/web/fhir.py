@@ -109,7 +109,10 @@ async def _run(request: Request, operation: Operation, system: CodeSystemInfo | 
 
 # -- operations (declared before the read routes so that "$lookup" is never taken for an id) --------
 def _lookup(library: Library, params: OpParams) -> dict[str, Any]:
-    return lookup(library.classification, params)
+    def index_paths(code: str) -> list[str]:
+        return [e.trail.replace(" › ", ", ") for e in library.alphaindex.entries_for(code, limit=20) if e.book in ("disease", "external")]
+
+    return lookup(library.classification, params, index_paths)
 
 
 def _subsumes(library: Library, params: OpParams) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from jinja2.runtime import Context
 
 from nosology.web.auth import csrf_token, current_user
 from nosology.web.i18n import LANGUAGES, Catalogues, lang_of_path, request_lang
+from nosology.web.pages.alphaindex import router as alphaindex_router
 from nosology.web.pages.articles import router as articles_router
 from nosology.web.pages.assets import Assets
 from nosology.web.pages.assets import router as assets_router
@@ -29,11 +30,11 @@ from nosology.web.pages.sitemap import router as sitemap_router
 __all__ = ["install", "router"]
 
 router = APIRouter()
-for _part in (assets_router, home_router, search_router, codes_router, articles_router, sitemap_router):
+for _part in (assets_router, home_router, search_router, codes_router, articles_router, alphaindex_router, sitemap_router):
     router.include_router(_part)
 
 # Paths served in both languages by this package (others take ``?lang=fr``).
-_BILINGUAL = ("/search", "/codes/", "/articles")
+_BILINGUAL = ("/search", "/codes/", "/articles", "/index")
 _ACCOUNT_PAGES = frozenset({"/login", "/signup"})
 
 

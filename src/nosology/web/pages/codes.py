@@ -18,7 +18,7 @@ from nosology.web.api_codes import code_json_response
 from nosology.web.auth import is_signed_in, saved_codes
 from nosology.web.i18n import lang_of_path
 from nosology.web.pages.codeview import build_view, title_in
-from nosology.web.pages.common import add_page, code_url, page, page_state, translate
+from nosology.web.pages.common import add_page, code_url, page, page_state, translate, with_lang
 from nosology.web.pages.linkify import linkify
 
 __all__ = ["article_for", "figure", "router"]
@@ -90,6 +90,8 @@ def code_page(request: Request, code: str) -> Response:
             "signed_in": signed_in,
             "saved": saved,
             "code_url": url,
+            "index_entries": library.alphaindex.entries_for(item.code),
+            "index_url": lambda path: with_lang(path, lang),
         }
 
     description = f"{item.code}: {title.text}. " + _("Official ICD-10-CM title and notes, what each character means, the body site and related codes.")

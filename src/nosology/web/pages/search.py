@@ -27,6 +27,7 @@ MATCHED_LABELS: dict[str, str] = {
     "french_title": "the French title",
     "synonym": "a synonym",
     "article": "an article",
+    "index": "the Alphabetic Index",
 }
 MAX_PAGE = 50
 
