@@ -8,8 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
+from starlette.types import ASGIApp, Receive, Scope, Send
+
 from nosology.settings import Settings
-from nosology.web.middleware import ASGIApp, Receive, Scope, Send, refuse
+from nosology.web.middleware import refuse
 
 __all__ = ["TrustedHostMiddleware", "trusted_hosts"]
 

@@ -16,20 +16,16 @@ import logging
 import re
 import time
 import uuid
-from collections.abc import Awaitable, Callable, MutableMapping
-from typing import Any
 
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from nosology.integers import parse_int
 
 __all__ = ["BodyLimitMiddleware", "RequestLogMiddleware", "ResponseHeadersMiddleware", "SecurityHeadersMiddleware", "refuse"]
 
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 access_log = logging.getLogger("nosology.access")
 
@@ -81,7 +77,7 @@ class RequestLogMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        given = dict(scope.get("headers") or []).get(b"x-request-id", b"").decode("latin-1")
+        given = Headers(scope=scope).get("x-request-id", "")
         request_id = given if _SAFE_REQUEST_ID.match(given) else self._next_id()
         scope.setdefault("state", {})["request_id"] = request_id
         started = time.perf_counter()
@@ -151,14 +147,20 @@ class BodyLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = dict(scope.get("headers") or []).get(b"content-length")
+        declared = Headers(scope=scope).get("content-length")
         if declared is not None:
-            length = parse_int(declared.decode("latin-1"), 0, 10**18)
+            length = parse_int(declared, 0, 10**18)
             if length is None:
                 await refuse(send, 400, "invalid Content-Length header")
                 return
             if length > self.max_bytes:
-                await refuse(send, 413, f"request body larger than {self.max_bytes} bytes")
+                # refused at once, in the representation the caller expects (HTML, JSON or a FHIR
+                # OperationOutcome) by the app's one error renderer
+                from nosology.web.errors import render
+
+                detail = f"request body larger than {self.max_bytes} bytes"
+                response = render(Request(scope), 413, {"detail": detail}, {"Connection": "close"})
+                await response(scope, receive, send)
                 return
         received = 0
         started = False

@@ -19,10 +19,11 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import Response
 from itsdangerous import BadSignature, Signer
+from starlette.types import Scope
 
 from nosology.accounts.errors import CsrfRejected
 from nosology.settings import Settings
-from nosology.web.middleware import ResponseHeadersMiddleware, Scope
+from nosology.web.middleware import ResponseHeadersMiddleware
 
 __all__ = [
     "CSRF_COOKIE",
