@@ -35,7 +35,9 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def settings(data_dir: Path) -> Settings:
-    return load_settings({}, data_dir=data_dir, log_json=False, secret_key="test-secret-key-not-for-production")
+    # TestClient sends "Host: testserver"
+    return load_settings({}, data_dir=data_dir, log_json=False, secret_key="test-secret-key-not-for-production",
+                         trusted_hosts=("testserver", "127.0.0.1", "localhost"))
 
 
 @pytest.fixture(scope="session")

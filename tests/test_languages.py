@@ -40,7 +40,8 @@ def test_registry_basics() -> None:
 
 @pytest.fixture(scope="module")
 def toy_library(tmp_path_factory: pytest.TempPathFactory) -> Library:
-    settings = load_settings({}, data_dir=tmp_path_factory.mktemp("toy"), log_json=False, secret_key="toy-test-key")
+    settings = load_settings({}, data_dir=tmp_path_factory.mktemp("toy"), log_json=False, secret_key="toy-test-key",
+                             trusted_hosts=("testserver",))  # TestClient's Host
     registry = default_languages().with_language(TOY)
     build(settings, languages=registry)
     return Library.open(settings, languages=registry)

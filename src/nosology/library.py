@@ -115,6 +115,19 @@ class Library:
 
         return Drg(self.store)
 
+    def readiness(self) -> dict[str, str]:
+        """What a readiness probe reports of the reference data: ``ok``, or why not. Never raises."""
+        checks: dict[str, str] = {}
+        for name, sql, missing in (
+            ("reference", "SELECT count(*) FROM item", "empty"),
+            ("search_index", "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 'search%'", "missing"),
+        ):
+            try:
+                checks[name] = "ok" if self.store.query_one(sql) else missing
+            except Exception as exc:  # any failure means not ready; the reason is reported
+                checks[name] = f"error: {type(exc).__name__}"
+        return checks
+
     def info(self) -> dict[str, Any]:
         meta = self.store.meta()
         meta.pop("complete", None)

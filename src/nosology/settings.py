@@ -36,6 +36,9 @@ class Settings:
         "Key signing session cookies; empty means a random key kept in data_dir/secret.key."))
     base_url: str = field(default="", metadata=_help(
         "Public base URL used in sitemaps, FHIR and Infobutton links; empty means the request's own."))
+    trusted_hosts: tuple[str, ...] = field(default=(), metadata=_help(
+        "Comma-separated Host names the server answers (others get 400; '*.example.org' matches subdomains); "
+        "empty means the host of base_url and the address the server listens on, plus the loopback names."))
     build_if_missing: bool = field(default=True, metadata=_help("Build the reference database on server start when it is missing."))
     max_body_bytes: int = field(default=1_048_576, metadata=_help("Largest accepted request body, in bytes."))
     max_query_chars: int = field(default=500, metadata=_help("Search queries are cut to this many characters after normalisation."))
@@ -130,8 +133,9 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: Any) ->
         except ValueError as exc:
             raise SettingInvalid(f"{setting.variable}={raw[:80]!r} is not valid: {exc}") from None
     values.update(overrides)
-    if isinstance(values.get("gated_sections"), str):
-        values["gated_sections"] = _names(values["gated_sections"])
+    for name in ("gated_sections", "trusted_hosts"):
+        if isinstance(values.get(name), str):
+            values[name] = _names(values[name])
     if "data_dir" in values:
         values["data_dir"] = Path(values["data_dir"])
     settings = Settings(**values)

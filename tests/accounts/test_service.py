@@ -55,29 +55,67 @@ def test_wrong_email_and_wrong_password_look_the_same(service: AccountService) -
     assert unknown.value.message == wrong.value.message == "Email or password is incorrect."
 
 
-def test_ten_failures_per_account_then_429_until_the_window_passes(service: AccountService, clock: Clock) -> None:
+def test_five_failures_from_one_address_block_that_address_on_that_account_only(service: AccountService, clock: Clock) -> None:
     service.sign_up("erin@example.org", PW)
-    for i in range(10):
+    for _ in range(5):
         with pytest.raises(InvalidCredentials):
-            service.authenticate("erin@example.org", "wrong password!", f"10.0.0.{i}")  # a new IP each time
+            service.authenticate("erin@example.org", "wrong password!", "10.0.0.1")
         clock.advance(seconds=10)
     with pytest.raises(RateLimited) as limited:
-        service.authenticate("erin@example.org", PW, "10.0.1.1")  # even the right password
-    # The first failure was 100 s ago; it leaves the 15-minute window in 800 s.
-    assert limited.value.retry_after == 15 * 60 - 100
-    assert limited.value.retry_after == 15 * 60 - 100
-    clock.advance(seconds=limited.value.retry_after)
+        service.authenticate("erin@example.org", PW, "10.0.0.1")  # even the right password
+    # The first failure was 50 s ago; it leaves the 15-minute window in 850 s.
+    assert limited.value.retry_after == 15 * 60 - 50
+    # the owner, elsewhere, is not locked out
     assert service.authenticate("erin@example.org", PW, "10.0.1.1").email == "erin@example.org"
+    clock.advance(seconds=limited.value.retry_after)
+    assert service.authenticate("erin@example.org", PW, "10.0.0.1").email == "erin@example.org"
 
 
-def test_ten_failures_per_ip_block_that_ip_only(service: AccountService) -> None:
-    service.sign_up("frank@example.org", PW)
+def test_failures_on_an_account_from_anywhere_bring_growing_delays_not_a_lockout(service: AccountService, clock: Clock) -> None:
+    service.sign_up("ivy@example.org", PW)
     for i in range(10):
         with pytest.raises(InvalidCredentials):
+            service.authenticate("ivy@example.org", "wrong password!", f"10.0.0.{i}")  # a new address each time
+    waits = []
+    for i in range(12):
+        with pytest.raises(RateLimited) as limited:
+            service.authenticate("ivy@example.org", PW, "10.0.9.9")
+        waits.append(limited.value.retry_after)
+        clock.advance(seconds=limited.value.retry_after)
+        with pytest.raises(InvalidCredentials):
+            service.authenticate("ivy@example.org", "wrong password!", f"10.0.1.{i}")
+    assert waits[:4] == [2, 4, 8, 16] and max(waits) == 300  # doubling, at most 5 minutes
+    clock.advance(seconds=300)
+    assert service.authenticate("ivy@example.org", PW, "10.0.9.9").email == "ivy@example.org"
+
+
+def test_failures_per_address_are_limited_loosely(service: AccountService) -> None:
+    service.sign_up("frank@example.org", PW)
+    for i in range(99):
+        with pytest.raises(InvalidCredentials):
             service.authenticate(f"guess{i}@example.org", PW, "192.0.2.7")
+    # ten mistyped emails behind one address do not lock everyone behind it out...
+    assert service.authenticate("frank@example.org", PW, "192.0.2.7").email == "frank@example.org"
+    with pytest.raises(InvalidCredentials):
+        service.authenticate("guess-last@example.org", PW, "192.0.2.7")
+    # ...but a spray over many accounts from it stops at 100
     with pytest.raises(RateLimited):
         service.authenticate("frank@example.org", PW, "192.0.2.7")
     assert service.authenticate("frank@example.org", PW, "192.0.2.8").email == "frank@example.org"
+
+
+def test_sign_ups_are_limited_per_address_including_existing_emails(service: AccountService) -> None:
+    from nosology.accounts import AccountExists, SignUpsLimited
+
+    service.sign_up("taken@example.org", PW)
+    for i in range(9):
+        service.sign_up(f"new{i}@example.org", PW, "192.0.2.9")
+    with pytest.raises(AccountExists):
+        service.sign_up("taken@example.org", PW, "192.0.2.9")
+    with pytest.raises(SignUpsLimited) as limited:
+        service.sign_up("taken@example.org", PW, "192.0.2.9")  # no more answers about who has an account
+    assert 0 < limited.value.retry_after <= 3600 and "Too many accounts" in limited.value.message
+    assert service.sign_up("other@example.org", PW, "192.0.2.10").email == "other@example.org"
 
 
 def test_sessions_rotate_expire_and_end(service: AccountService, clock: Clock) -> None:
@@ -160,7 +198,9 @@ def test_export_has_no_secrets_and_delete_cascades(service: AccountService) -> N
     assert data["saved_codes"][0]["code"] == "M61.28" and data["saved_codes"][0]["list"] == "My patient's codes"
     assert data["api_tokens"][0]["name"] == "ci"
     assert issued.token not in text and "argon2" not in text and "password" not in text
-    service.delete_account(user.user_id)
+    with pytest.raises(InvalidCredentials):
+        service.delete_account(user.user_id, "not the password")
+    service.delete_account(user.user_id, PW)
     assert service.token_user(issued.token) is None
     with pytest.raises(InvalidCredentials):
         service.authenticate("lee@example.org", PW, "1.2.3.4")

@@ -49,3 +49,14 @@ def test_no_secret_or_query_in_logs(client: TestClient, caplog: pytest.LogCaptur
     assert "request_id" in logged and "duration_ms" in logged
     for secret in (password, token, "private", "log-check@example.org"):
         assert secret not in logged
+
+
+def test_body_limit_answers_through_the_one_error_handler(client: TestClient) -> None:
+    """A declared body over the limit is refused in the caller's representation."""
+    big = b"x" * (1_048_576 + 1)
+    fhir = client.post("/fhir/CodeSystem/$lookup", content=big, headers={"content-type": "application/fhir+json"})
+    assert fhir.status_code == 413 and fhir.json()["resourceType"] == "OperationOutcome"
+    page = client.post("/login", content=big, headers={"accept": "text/html", "content-type": "application/x-www-form-urlencoded"})
+    assert page.status_code == 413 and page.headers["content-type"].startswith("text/html")
+    api = client.post("/api/auth/token", content=big, headers={"content-type": "application/json"})
+    assert api.status_code == 413 and "larger than" in api.json()["detail"]

@@ -13,6 +13,7 @@ from nosology.accounts.errors import (
     NotSignedIn,
     RateLimited,
     ResetLinkInvalid,
+    SignUpsLimited,
     WeakPassword,
 )
 from nosology.accounts.records import Principal
@@ -29,5 +30,6 @@ __all__ = [
     "Principal",
     "RateLimited",
     "ResetLinkInvalid",
+    "SignUpsLimited",
     "WeakPassword",
 ]

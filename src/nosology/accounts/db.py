@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import logging
+import os
 import sqlite3
 import threading
 import time
@@ -107,6 +108,8 @@ class Database:
         self._migrated = False
         self._down_since = 0.0
         self._lock = threading.Lock()
+        database = engine.url.database if engine.dialect.name == "sqlite" else None
+        self._file = SqliteFile(Path(database)) if database and database != ":memory:" else None
 
     @classmethod
     def from_url(cls, url: str, clock: Callable[[], datetime] | None = None) -> Database:
@@ -131,16 +134,23 @@ class Database:
                 migrate(self.engine)
             except (DBAPIError, OSError) as exc:
                 self._went_down(exc)
+            if self._file is not None:
+                self._file.remember()
             self._migrated = True
 
     @contextmanager
     def tx(self) -> Iterator[OrmSession]:
         """One transaction, committed on success. Integrity errors pass through (callers map them)."""
+        self._follow_file()
         self.ensure_schema()
         self._fail_fast()
         try:
             with OrmSession(self.engine, expire_on_commit=False) as session, session.begin():
                 yield session
+            if self._file is not None and self._file.changed():
+                # Committed into a file that was deleted or replaced meanwhile: the write is lost
+                # with it, so it must not be acknowledged.
+                self._went_down(OSError(f"the accounts database {self._file.path} was removed or replaced"))
         except IntegrityError:
             raise
         except DataError:
@@ -161,6 +171,21 @@ class Database:
         with self.tx() as session:
             session.execute(text("SELECT 1"))
 
+    def _follow_file(self) -> None:
+        """A SQLite file deleted while running: down (503) until it is back, never recreated
+        empty. A file replaced (restored from a backup): its new content is used from now on."""
+        if self._file is None or not self._file.changed():
+            return
+        if not self._file.path.exists():
+            self._went_down(OSError(f"the accounts database {self._file.path} is missing"))
+        with self._lock:
+            if self._file.changed():
+                log.warning("accounts database %s was replaced: reopening it", self._file.path)
+                self.engine.dispose()  # connections still open the old, unlinked file
+                self._migrated = False
+                self._down_since = 0.0
+        self.ensure_schema()
+
     def _fail_fast(self) -> None:
         # While the database is known to be down, answer at once instead of waiting for a
         # connection timeout on every request (pages ask who the user is on each request).
@@ -175,6 +200,27 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+class SqliteFile:
+    """Which file (device and inode) a SQLite database path named when it was opened."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._identity: tuple[int, int] | None = None
+
+    def _current(self) -> tuple[int, int] | None:
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return None
+        return st.st_dev, st.st_ino
+
+    def remember(self) -> None:
+        self._identity = self._current()
+
+    def changed(self) -> bool:
+        return self._identity is not None and self._current() != self._identity
 
 
 def _utcnow() -> datetime:

@@ -13,6 +13,7 @@ __all__ = [
     "NotSignedIn",
     "RateLimited",
     "ResetLinkInvalid",
+    "SignUpsLimited",
     "WeakPassword",
 ]
 
@@ -56,16 +57,24 @@ class CsrfRejected(NosologyError):
 class RateLimited(NosologyError):
     """Too many failed sign-ins; ``retry_after`` seconds until the next attempt is allowed."""
 
-
     def __init__(self, retry_after: int) -> None:
         minutes = max(1, round(retry_after / 60))
         super().__init__(f"Too many failed sign-in attempts. Try again in about {minutes} minute(s).")
         self.retry_after = retry_after
 
 
+class SignUpsLimited(RateLimited):
+    """Too many sign-ups (or "already exists" answers) from one client address."""
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(retry_after)
+        minutes = max(1, round(retry_after / 60))
+        self.message = f"Too many accounts created from this network. Try again in about {minutes} minute(s)."
+        self.args = (self.message,)
+
+
 class LimitReached(NosologyError):
     """A per-user quota (saved codes, lists, tokens) is full."""
-
 
 
 class ResetLinkInvalid(NosologyError):

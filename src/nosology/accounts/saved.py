@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -238,6 +239,14 @@ def _clean_list_name(name: str | None) -> str:
     return cleaned
 
 
+_FORMULA_STARTS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")  # and their full-width forms
+
+
 def _safe_cell(value: str) -> str:
-    # Spreadsheets run cells starting with these as formulas (CSV injection).
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    """A note or list name made inert for spreadsheets, which run a cell starting with = + - @ as
+    a formula (CSV injection). Spreadsheets drop invisible leading characters (a byte-order mark,
+    zero-width spaces, other format characters) and spaces before looking, so the check does too."""
+    first = next((ch for ch in value if not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Cc", "Zs")), "")
+    if value[:1] in ("\t", "\r") or first in _FORMULA_STARTS:
+        return "'" + value
+    return value

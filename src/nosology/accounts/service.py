@@ -22,11 +22,13 @@ from nosology.accounts.errors import (
     InvalidCredentials,
     InvalidInput,
     LimitReached,
+    RateLimited,
     ResetLinkInvalid,
+    SignUpsLimited,
 )
-from nosology.accounts.models import ApiToken, LoginFailure, ResetToken, Session, User
+from nosology.accounts.models import ApiToken, ResetToken, Session, User
 from nosology.accounts.passwords import MAX_PASSWORD, Passwords
-from nosology.accounts.ratelimit import FailureLimit, account_key, ip_key
+from nosology.accounts.ratelimit import AttemptLimiter, account_key, pair_key, signup_key
 from nosology.accounts.records import IssuedToken, NewSession, Principal, TokenInfo
 from nosology.accounts.saved import SavedCodes
 from nosology.errors import NotFound
@@ -73,14 +75,14 @@ class AccountService:
         classification: Classification | None = None,
         *,
         passwords: Passwords | None = None,
-        failures: FailureLimit | None = None,
+        limits: AttemptLimiter | None = None,
         session_lifetime: timedelta = timedelta(days=14),
         token_lifetime: timedelta = timedelta(days=365),
         reset_lifetime: timedelta = timedelta(minutes=30),
     ) -> None:
         self.db = db
         self.passwords = passwords or Passwords()
-        self.failures = failures or FailureLimit()
+        self.limits = limits or AttemptLimiter()
         self.session_lifetime = session_lifetime
         self.token_lifetime = token_lifetime
         self.reset_lifetime = reset_lifetime
@@ -93,9 +95,18 @@ class AccountService:
 
     # -- users -----------------------------------------------------------------------------
 
-    def sign_up(self, email: str, password: str) -> Principal:
+    def sign_up(self, email: str, password: str, ip: str | None = None) -> Principal:
+        """A new account. Sign-ups from a client ``ip`` are counted per address, before the hash,
+        whatever the outcome: an "already exists" answer reveals an account, so it must not be
+        available without limit. (No ``ip``: the operator's own tools, not counted.)"""
         address = normalise_email(email)
         self.passwords.check(password, address)
+        if ip is not None:
+            with self.db.tx() as s:
+                try:
+                    self.limits.attempt(s, [(signup_key(ip), self.limits.sign_up)], self.db.now())
+                except RateLimited as limited:
+                    raise SignUpsLimited(limited.retry_after) from None
         # Hash before looking the email up, so a taken address answers no faster than a free one.
         hashed = self.passwords.hash(password)
         now = self.db.now()
@@ -109,46 +120,46 @@ class AccountService:
             raise AccountExists("An account with this email already exists. Sign in instead, or reset your password.") from None
 
     def authenticate(self, email: str, password: str, ip: str) -> Principal:
-        """The user with this email and password, or InvalidCredentials / RateLimited."""
+        """The user with this email and password, or InvalidCredentials / RateLimited.
+
+        The attempt is counted (per account, per account and address, per address) before the
+        slow hash, atomically with the check, so parallel guesses cannot all slip through; a
+        success takes it back and clears this address's failures on the account.
+        """
         if len(email or "") > MAX_EMAIL or len(password or "") > MAX_PASSWORD:
             raise InvalidInput(f"Email is at most {MAX_EMAIL} characters and password at most {MAX_PASSWORD}.")
         address = (email or "").strip().lower()
-        keys = [ip_key(ip), account_key(address)]
-        now = self.db.now()
         with self.db.tx() as s:
-            self.failures.check(s, keys, now)
+            attempt = self.limits.attempt(s, self.limits.sign_in_rules(address, ip), self.db.now())
             # Not an email at all: no account can match, and it never reaches a query.
             user = s.scalar(select(User).where(User.email == address)) if _EMAIL.fullmatch(address) else None
         # argon2 runs outside the transaction (it is slow) and runs even for unknown emails.
         ok = self.passwords.verify(user.password_hash if user else None, password or "")
-        with self.db.tx() as s:
-            if user is None or not ok:
-                self.failures.record(s, keys, now)
-            else:
-                self.failures.clear(s, account_key(address))
-                if self.passwords.needs_rehash(user.password_hash):
-                    s.get_one(User, user.id).password_hash = self.passwords.hash(password)
         if user is None or not ok:
             raise InvalidCredentials()
+        with self.db.tx() as s:
+            self.limits.forget(s, attempt, clear=[pair_key(address, ip)])
+            if self.passwords.needs_rehash(user.password_hash):
+                s.get_one(User, user.id).password_hash = self.passwords.hash(password)
         return Principal(user.id, user.email, user.created_at, "password")
 
     def check_password(self, user_id: int, password: str) -> None:
-        """Confirm the signed-in user's password (before a change or deletion); failures count
+        """Confirm the signed-in user's password (before a change or deletion); attempts count
         toward the account's sign-in limit, so a stolen session cannot guess it quickly."""
-        now = self.db.now()
         with self.db.tx() as s:
             user = s.get(User, user_id)
             if user is None:
                 raise NotFound("This account no longer exists.")
-            key = account_key(user.email)
-            self.failures.check(s, [key], now)
+            attempt = self.limits.attempt(s, self.limits.sign_in_rules(user.email, None), self.db.now())
         if not self.passwords.verify(user.password_hash, (password or "")[:MAX_PASSWORD]):
-            with self.db.tx() as s:
-                self.failures.record(s, [key], now)
             raise InvalidCredentials("The password is incorrect.")
+        with self.db.tx() as s:
+            self.limits.forget(s, attempt)
 
-    def change_password(self, user_id: int, current: str, new: str, keep_session: str | None = None) -> None:
-        """Change the password and end every other session of the user."""
+    def change_password(self, user_id: int, current: str, new: str, keep_session: str | None = None,
+                        *, revoke_tokens: bool = True) -> None:
+        """Change the password; end every other session and every reset link of the user, and
+        (unless ``revoke_tokens`` is False) every API token, in the same transaction."""
         self.check_password(user_id, current)
         with self.db.tx() as s:
             email = s.get_one(User, user_id).email
@@ -160,9 +171,14 @@ class AccountService:
             user.password_changed_at = self.db.now()
             kept = digest(keep_session) if keep_session else ""
             s.execute(delete(Session).where(Session.user_id == user_id, Session.id_hash != kept))
+            s.execute(delete(ResetToken).where(ResetToken.user_id == user_id))
+            if revoke_tokens:
+                s.execute(delete(ApiToken).where(ApiToken.user_id == user_id))
 
-    def delete_account(self, user_id: int) -> None:
-        """Delete the user and, by cascade, their sessions, tokens, saved codes and lists."""
+    def delete_account(self, user_id: int, password: str) -> None:
+        """Delete the user and, by cascade, their sessions, tokens, saved codes and lists; the
+        password is asked again, so a leaked session or token cannot erase the account."""
+        self.check_password(user_id, password)
         with self.db.tx() as s:
             user = s.get(User, user_id)
             if user is None:
@@ -227,7 +243,7 @@ class AccountService:
         do not grow with people who never come back or addresses tried once."""
         s.execute(delete(Session).where(Session.expires_at <= now))
         s.execute(delete(ResetToken).where(ResetToken.expires_at <= now))
-        s.execute(delete(LoginFailure).where(LoginFailure.at <= now - self.failures.window))
+        self.limits.purge(s, now)
 
     def end_session(self, session_id: str) -> None:
         with self.db.tx() as s:
@@ -302,17 +318,21 @@ class AccountService:
             return self._reset_row(s, token)[1].email
 
     def reset_password(self, token: str, new_password: str) -> Principal:
-        """Set a new password through a reset link; the link is used up and every session ends."""
+        """Set a new password through a reset link. In one transaction: every reset link of the
+        user is used up, and every session and API token ends (whoever had them may be the
+        reason for the reset)."""
         email = self.reset_email(token)
         self.passwords.check(new_password, email)
         hashed = self.passwords.hash(new_password)
         with self.db.tx() as s:
-            reset, user = self._reset_row(s, token)
-            s.delete(reset)
+            _, user = self._reset_row(s, token)
             user.password_hash = hashed
             user.password_changed_at = self.db.now()
+            s.execute(delete(ResetToken).where(ResetToken.user_id == user.id))
             s.execute(delete(Session).where(Session.user_id == user.id))
-            s.execute(delete(LoginFailure).where(LoginFailure.key == account_key(user.email)))
+            s.execute(delete(ApiToken).where(ApiToken.user_id == user.id))
+            # The owner has shown control of the account: a guesser's delay on it ends.
+            self.limits.forget(s, [], clear=[account_key(user.email)])
             return Principal(user.id, user.email, user.created_at, "password")
 
     def _reset_row(self, s: OrmSession, token: str) -> tuple[ResetToken, User]:

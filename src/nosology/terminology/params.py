@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nosology.errors import InvalidParameter
+from nosology.integers import parse_int
 from nosology.languages import Languages, default_languages
 
 __all__ = ["Coding", "OpParams"]
@@ -132,12 +133,9 @@ class OpParams:
         raw = self.text(name)
         if raw is None or raw == "":
             return default
-        try:
-            value = int(raw)
-        except ValueError:
-            raise InvalidParameter(f"parameter {name!r} must be a whole number, not {raw[:20]!r}") from None
-        if not low <= value <= high:
-            raise InvalidParameter(f"parameter {name!r} must be between {low} and {high}, not {value}")
+        value = parse_int(raw, low, high)
+        if value is None:
+            raise InvalidParameter(f"parameter {name!r} must be a whole number between {low} and {high}, not {raw[:20]!r}")
         return value
 
     def coding(self, name: str) -> Coding | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
@@ -19,6 +19,7 @@ from nosology.web import (
     api_articles,
     api_changes,
     api_codes,
+    api_docs,
     api_index,
     api_search,
     fhir,
@@ -27,6 +28,7 @@ from nosology.web import (
     pages,
 )
 from nosology.web.errors import install_error_handlers
+from nosology.web.hosts import TrustedHostMiddleware, trusted_hosts
 from nosology.web.middleware import (
     BodyLimitMiddleware,
     RequestLogMiddleware,
@@ -40,8 +42,12 @@ __all__ = ["create_app"]
 log = logging.getLogger("nosology.web")
 
 
-def create_app(settings: Settings | None = None, library: Library | None = None) -> FastAPI:
-    """Build the app. The reference data is opened (and built if missing) before the first request."""
+def create_app(settings: Settings | None = None, library: Library | None = None, *,
+               listening: Iterable[str] = ()) -> FastAPI:
+    """Build the app. The reference data is opened (and built if missing) before the first request.
+
+    ``listening``: the addresses the server binds, trusted as Host names (see web.hosts).
+    """
     settings = settings or load_settings()
 
     @asynccontextmanager
@@ -64,7 +70,7 @@ def create_app(settings: Settings | None = None, library: Library | None = None)
         version=__version__,
         summary="ICD-10-CM 2026 knowledge base: codes, search, articles, FHIR terminology and HL7 Infobutton.",
         lifespan=lifespan,
-        docs_url="/api/docs",
+        docs_url=None,  # served by web.api_docs from local assets, not FastAPI's CDN page
         redoc_url=None,
     )
     app.state.settings = settings
@@ -80,7 +86,8 @@ def create_app(settings: Settings | None = None, library: Library | None = None)
     # outermost last: the log line sees the final status, including a refused body
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(TrustedHostMiddleware, allowed=trusted_hosts(settings, listening))
     app.add_middleware(RequestLogMiddleware)
-    for module in (api_codes, api_changes, api_search, api_articles, api_index, health, fhir, infobutton, accounts, pages):
+    for module in (api_codes, api_changes, api_search, api_articles, api_docs, api_index, health, fhir, infobutton, accounts, pages):
         app.include_router(module.router)
     return app

@@ -12,7 +12,7 @@ from fastapi import Request
 
 from nosology.accounts import AccountService, Principal
 from nosology.errors import AccountsUnavailable
-from nosology.web.security import SESSION_COOKIE, CookieKeys, anonymous_csrf
+from nosology.web.security import SESSION_COOKIE, CookieKeys, anonymous_csrf, request_cookie
 
 __all__ = ["accounts_service", "csrf_token", "current_user", "is_signed_in", "resolve_user", "saved_codes", "session_id"]
 
@@ -30,7 +30,7 @@ def accounts_service(request: Request) -> AccountService:
 def session_id(request: Request) -> str | None:
     """The session id from a correctly signed cookie (a tampered cookie counts as no cookie)."""
     keys: CookieKeys | None = getattr(request.app.state, "cookie_keys", None)
-    raw = request.cookies.get(SESSION_COOKIE)
+    raw = request_cookie(request, SESSION_COOKIE)
     if keys is None or not raw:
         return None
     return keys.unsign_session(raw)
@@ -62,7 +62,7 @@ def resolve_user(request: Request) -> Principal | None:
         elif sid is not None:
             principal = service.session_user(sid)
             if principal is not None and principal.renewed:
-                request.state.renew_session_cookie = (request.cookies[SESSION_COOKIE], int(service.session_lifetime.total_seconds()))
+                request.state.renew_session_cookie = (request_cookie(request, SESSION_COOKIE), int(service.session_lifetime.total_seconds()))
                 request.state.secure_cookies = request.url.scheme == "https"
     request.state.principal = principal
     return principal

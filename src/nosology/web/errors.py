@@ -10,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from nosology.errors import NosologyError
 from nosology.web.fhir import outcome_response
@@ -62,6 +63,17 @@ def render(request: Request, status: int, payload: ErrorPayload, headers: dict[s
     return response
 
 
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method some route fully matches for this path (asked of the routes themselves, so
+    routers included in routers count too)."""
+    methods = {"OPTIONS"}
+    for method in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"):
+        scope = {**request.scope, "method": method}
+        if any(route.matches(scope)[0] == Match.FULL for route in request.app.router.routes):
+            methods.add(method)
+    return sorted(methods)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(NosologyError)
     async def domain_error(request: Request, exc: NosologyError) -> Response:
@@ -77,17 +89,27 @@ def install_error_handlers(app: FastAPI) -> None:
         detail = exc.detail if isinstance(exc.detail, str) else _TITLES.get(exc.status_code, "Error")
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"No page at {request.url.path[:200]}"
+        headers = dict(exc.headers or {})
         if exc.status_code == 405:
+            # Starlette names only the methods of the first route matching the path; every route
+            # of this path counts (GET and POST /api/saved are two routes).
+            allowed = _allowed_methods(request)
+            headers["Allow"] = ", ".join(allowed)
+            if request.method == "OPTIONS":
+                return Response(status_code=204, headers=headers)
             detail = f"Method {request.method} is not allowed here"
-        return render(request, exc.status_code, {"detail": detail}, dict(exc.headers or {}))
+        return render(request, exc.status_code, {"detail": detail}, headers)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
         problems = []
+        # A malformed path segment (a row id that is not a number) is a bad URL: 400, like a
+        # malformed form field; invalid query parameters and bodies stay 422.
+        status = 400 if exc.errors() and all(err.get("loc", ("",))[0] == "path" for err in exc.errors()) else 422
         for err in exc.errors():
             where = ".".join(str(p) for p in err.get("loc", ()) if p not in {"body", "query", "path"})
             problems.append(f"{where}: {err.get('msg', 'invalid')}" if where else str(err.get("msg", "invalid")))
-        return render(request, 422, {"detail": "; ".join(problems)[:1000] or "invalid input"})
+        return render(request, status, {"detail": "; ".join(problems)[:1000] or "invalid input"})
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:

@@ -19,24 +19,16 @@ def healthz() -> dict[str, str]:
 
 @router.get("/readyz")
 def readyz(request: Request) -> JSONResponse:
-    checks: dict[str, Any] = {}
     library = getattr(request.app.state, "library", None)
-    try:
-        checks["reference"] = "ok" if library is not None and library.store.query_one("SELECT count(*) FROM item") else "empty"
-    except Exception as exc:  # any failure means not ready; the reason is reported, not raised
-        checks["reference"] = f"error: {type(exc).__name__}"
-    try:
-        checks["search_index"] = "ok" if library is not None and library.store.query_one(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 'search%'") else "missing"
-    except Exception as exc:
-        checks["search_index"] = f"error: {type(exc).__name__}"
+    checks: dict[str, Any] = library.readiness() if library is not None else {"reference": "empty", "search_index": "missing"}
     accounts = getattr(request.app.state, "accounts", None)
-    if accounts is not None and hasattr(accounts, "ping"):
+    if accounts is not None:
         try:
-            accounts.ping()
+            accounts.db.check()
             checks["accounts"] = "ok"
         except Exception as exc:
             checks["accounts"] = f"unavailable: {type(exc).__name__}"
-    # the reference site works without accounts: only reference data and index decide readiness
-    ready = checks.get("reference") == "ok" and checks.get("search_index") == "ok"
+    # Accounts that were started but no longer answer (database down, its file deleted) make the
+    # instance not ready: a balancer should send sign-ins and saves to one that can keep them.
+    ready = checks.get("reference") == "ok" and checks.get("search_index") == "ok" and checks.get("accounts", "ok") == "ok"
     return JSONResponse({"status": "ready" if ready else "not ready", "checks": checks}, status_code=200 if ready else 503)

@@ -16,16 +16,16 @@ import logging
 import re
 import time
 import uuid
-from collections.abc import Awaitable, Callable, MutableMapping
-from typing import Any
 
-__all__ = ["BodyLimitMiddleware", "RequestLogMiddleware", "ResponseHeadersMiddleware", "SecurityHeadersMiddleware"]
+from starlette.datastructures import Headers
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+from nosology.integers import parse_int
+
+__all__ = ["BodyLimitMiddleware", "RequestLogMiddleware", "ResponseHeadersMiddleware", "SecurityHeadersMiddleware", "refuse"]
+
 
 access_log = logging.getLogger("nosology.access")
 
@@ -40,6 +40,7 @@ _HTML_HEADERS = [
     (b"x-frame-options", b"DENY"),
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
 ]
+_HSTS = (b"strict-transport-security", b"max-age=31536000")
 _SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
@@ -76,7 +77,7 @@ class RequestLogMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        given = dict(scope.get("headers") or []).get(b"x-request-id", b"").decode("latin-1")
+        given = Headers(scope=scope).get("x-request-id", "")
         request_id = given if _SAFE_REQUEST_ID.match(given) else self._next_id()
         scope.setdefault("state", {})["request_id"] = request_id
         started = time.perf_counter()
@@ -129,6 +130,10 @@ class SecurityHeadersMiddleware(ResponseHeadersMiddleware):
         content_type = next((v for k, v in headers if k.lower() == b"content-type"), b"")
         present = {k.lower() for k, _ in headers}
         extra = _COMMON_HEADERS + (_HTML_HEADERS if content_type.startswith(b"text/html") else [])
+        if scope.get("scheme") == "https":
+            # Only over HTTPS (as seen through a trusted proxy's X-Forwarded-Proto): a browser
+            # ignores HSTS on plain HTTP, and a plain-HTTP deployment must stay reachable.
+            extra = [*extra, _HSTS]
         return [(k, v) for k, v in extra if k not in present]
 
 
@@ -142,15 +147,20 @@ class BodyLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = dict(scope.get("headers") or []).get(b"content-length")
+        declared = Headers(scope=scope).get("content-length")
         if declared is not None:
-            try:
-                too_big = int(declared) > self.max_bytes
-            except ValueError:
-                await _plain(send, 400, "invalid Content-Length header")
+            length = parse_int(declared, 0, 10**18)
+            if length is None:
+                await refuse(send, 400, "invalid Content-Length header")
                 return
-            if too_big:
-                await _plain(send, 413, f"request body larger than {self.max_bytes} bytes")
+            if length > self.max_bytes:
+                # refused at once, in the representation the caller expects (HTML, JSON or a FHIR
+                # OperationOutcome) by the app's one error renderer
+                from nosology.web.errors import render
+
+                detail = f"request body larger than {self.max_bytes} bytes"
+                response = render(Request(scope), 413, {"detail": detail}, {"Connection": "close"})
+                await response(scope, receive, send)
                 return
         received = 0
         started = False
@@ -177,17 +187,21 @@ class BodyLimitMiddleware:
             await self.app(scope, limited_receive, tracking_send)
         except _BodyProblem as problem:
             if not started:
-                await _plain(send, problem.status, problem.detail)
+                await refuse(send, problem.status, problem.detail)
 
 
-class _BodyProblem(Exception):
+class _BodyProblem(HTTPException):
+    """Raised from ``receive``. An HTTPException because FastAPI's body parsing re-raises those
+    as they are (the app's error handler then answers 413/408); any other exception it turns
+    into a 400 "error parsing the body"."""
+
     def __init__(self, status: int, detail: str) -> None:
-        super().__init__(detail)
+        super().__init__(status, detail, headers={"Connection": "close"})
         self.status = status
-        self.detail = detail
 
 
-async def _plain(send: Send, status: int, detail: str) -> None:
+async def refuse(send: Send, status: int, detail: str) -> None:
+    """Answer at once with a small JSON error, and close the connection."""
     body = json.dumps({"status": status, "error": "Request refused", "detail": detail}).encode()
     await send({"type": "http.response.start", "status": status, "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()), (b"connection", b"close")]})
     await send({"type": "http.response.body", "body": body})

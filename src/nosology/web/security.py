@@ -19,10 +19,11 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import Response
 from itsdangerous import BadSignature, Signer
+from starlette.types import Scope
 
 from nosology.accounts.errors import CsrfRejected
 from nosology.settings import Settings
-from nosology.web.middleware import ResponseHeadersMiddleware, Scope
+from nosology.web.middleware import ResponseHeadersMiddleware
 
 __all__ = [
     "CSRF_COOKIE",
@@ -33,7 +34,9 @@ __all__ = [
     "check_csrf",
     "clear_session_cookie",
     "client_ip",
+    "cookie_name",
     "load_secret_key",
+    "request_cookie",
     "safe_next",
     "set_session_cookie",
 ]
@@ -42,6 +45,18 @@ log = logging.getLogger("nosology.web")
 
 SESSION_COOKIE = "nosology_session"
 CSRF_COOKIE = "nosology_csrf"
+_HOST_PREFIX = "__Host-"
+
+
+def cookie_name(base: str, secure: bool) -> str:
+    """``base``, or over HTTPS ``__Host-base``: browsers then accept the cookie only when it is
+    Secure, for Path=/ and without Domain, so no sibling subdomain or plain-HTTP page can plant
+    or overwrite it (a plain-named cookie is ignored over HTTPS)."""
+    return _HOST_PREFIX + base if secure else base
+
+
+def request_cookie(request: Request, base: str) -> str | None:
+    return request.cookies.get(cookie_name(base, _secure(request)))
 _NONCE = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
 
 
@@ -106,12 +121,13 @@ def set_session_cookie(request: Request, response: Response, session_id: str, ma
     keys = _keys(request)
     if keys is None:
         raise RuntimeError("accounts are not started")
-    response.set_cookie(SESSION_COOKIE, keys.sign_session(session_id), max_age=max_age, path="/",
+    response.set_cookie(cookie_name(SESSION_COOKIE, _secure(request)), keys.sign_session(session_id), max_age=max_age, path="/",
                         httponly=True, samesite="lax", secure=_secure(request))
 
 
 def clear_session_cookie(request: Request, response: Response) -> None:
-    response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax", secure=_secure(request))
+    response.delete_cookie(cookie_name(SESSION_COOKIE, _secure(request)), path="/", httponly=True, samesite="lax",
+                           secure=_secure(request))
 
 
 def anonymous_csrf(request: Request) -> str:
@@ -124,7 +140,7 @@ def anonymous_csrf(request: Request) -> str:
     if keys is None:
         return ""
     request.state.csrf_in_page = True  # this page now carries a visitor's token: it must not be shared
-    nonce = request.cookies.get(CSRF_COOKIE, "")
+    nonce = request_cookie(request, CSRF_COOKIE) or ""
     if not _NONCE.match(nonce):
         nonce = getattr(request.state, "new_csrf_nonce", "")
         if not nonce:
@@ -142,7 +158,7 @@ def check_csrf(request: Request, submitted: str | None, session_csrf: str | None
         expected = session_csrf
     else:
         keys = _keys(request)
-        nonce = request.cookies.get(CSRF_COOKIE, "")
+        nonce = request_cookie(request, CSRF_COOKIE) or ""
         if keys is None or not _NONCE.match(nonce):
             raise CsrfRejected("Your browser did not send the security cookie; enable cookies for this site and reload the page.")
         expected = keys.csrf_for_nonce(nonce)
@@ -173,12 +189,15 @@ class PendingCookiesMiddleware(ResponseHeadersMiddleware):
 
 def _pending(state: dict[str, Any]) -> list[tuple[bytes, bytes]]:
     headers: list[tuple[bytes, bytes]] = []
-    secure = "; Secure" if state.get("secure_cookies") else ""
+    https = bool(state.get("secure_cookies"))
+    secure = "; Secure" if https else ""
     nonce = state.get("new_csrf_nonce")
     if nonce:
-        headers.append((b"set-cookie", f"{CSRF_COOKIE}={nonce}; Path=/; HttpOnly; SameSite=Lax{secure}".encode()))
+        name = cookie_name(CSRF_COOKIE, https)
+        headers.append((b"set-cookie", f"{name}={nonce}; Path=/; HttpOnly; SameSite=Lax{secure}".encode()))
     renew = state.get("renew_session_cookie")
     if renew:
         value, max_age = renew
-        headers.append((b"set-cookie", f"{SESSION_COOKIE}={value}; Max-Age={max_age}; Path=/; HttpOnly; SameSite=Lax{secure}".encode()))
+        name = cookie_name(SESSION_COOKIE, https)
+        headers.append((b"set-cookie", f"{name}={value}; Max-Age={max_age}; Path=/; HttpOnly; SameSite=Lax{secure}".encode()))
     return headers

@@ -15,25 +15,26 @@ from fastapi import FastAPI
 from gunicorn.app.base import BaseApplication
 
 from nosology.web.app import create_app
+from nosology.web.slowclients import GuardedHttpProtocol
 
 __all__ = ["run"]
 
-# Shared by both ways of serving: drop idle keep-alive connections after 5 s; a client that
-# stalls mid-body is cut by BodyLimitMiddleware's own timeout.
+# Shared by both ways of serving: drop idle keep-alive connections after 5 s; a client slow to
+# send its headers is cut by web.slowclients, one that stalls mid-body by BodyLimitMiddleware.
 KEEP_ALIVE_SECONDS = 5
 
 
 def run(host: str, port: int, workers: int = 1) -> None:
     if workers <= 1:
         uvicorn.run(
-            create_app(), host=host, port=port, proxy_headers=True, timeout_keep_alive=KEEP_ALIVE_SECONDS,
+            create_app(listening=[host]), host=host, port=port, http=GuardedHttpProtocol, proxy_headers=True, timeout_keep_alive=KEEP_ALIVE_SECONDS,
             limit_concurrency=2048, access_log=False, timeout_graceful_shutdown=5,
         )
         return
-    _Gunicorn({
+    _Gunicorn(host, {
         "bind": f"{host}:{port}",
         "workers": workers,
-        "worker_class": "uvicorn.workers.UvicornWorker",
+        "worker_class": "nosology.web.slowclients.GuardedWorker",
         "preload_app": True,
         "keepalive": KEEP_ALIVE_SECONDS,
         "timeout": 60,  # a worker stuck this long is replaced
@@ -47,7 +48,8 @@ def run(host: str, port: int, workers: int = 1) -> None:
 
 
 class _Gunicorn(BaseApplication):  # type: ignore[misc]
-    def __init__(self, options: dict[str, Any]) -> None:
+    def __init__(self, host: str, options: dict[str, Any]) -> None:
+        self.host = host
         self.options = options
         super().__init__()
 
@@ -56,4 +58,4 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
             self.cfg.set(key, value)
 
     def load(self) -> FastAPI:
-        return create_app()
+        return create_app(listening=[self.host])

@@ -99,10 +99,13 @@ def flows() -> Flows:
 class Server:
     """``nosology serve`` in a subprocess on a free port, on given accounts database."""
 
-    def __init__(self, data_dir: Path, database_url: str, log: Path) -> None:
+    def __init__(self, data_dir: Path, database_url: str, log: Path, env: dict[str, str] | None = None,
+                 args: tuple[str, ...] = ()) -> None:
         self.data_dir = data_dir
         self.database_url = database_url
         self.log = log
+        self.env = env or {}
+        self.args = args
         self.port = _free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
@@ -110,9 +113,9 @@ class Server:
     def spawn(self) -> Server:
         env = {**os.environ, "NOSOLOGY_DATA_DIR": str(self.data_dir), "NOSOLOGY_DATABASE_URL": self.database_url,
                "NOSOLOGY_SECRET_KEY": "shared-key-of-every-instance-in-this-test", "NOSOLOGY_BUILD_IF_MISSING": "false",
-               "NOSOLOGY_LOG_JSON": "false"}
+               "NOSOLOGY_LOG_JSON": "false", **self.env}
         launcher = [sys.executable, "-c", "from nosology.cli.main import main; main()", "serve", "--host", "127.0.0.1",
-                    "--port", str(self.port)]
+                    "--port", str(self.port), *self.args]
         with self.log.open("ab") as out:
             self.process = subprocess.Popen(launcher, env=env, stdout=out, stderr=subprocess.STDOUT)
         return self

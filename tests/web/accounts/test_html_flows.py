@@ -161,13 +161,16 @@ def test_sliding_session_renews_the_cookie(web: TestClient, flows: Any, accounts
     assert "HttpOnly" in r.headers["set-cookie"]
 
 
-def test_login_form_is_rate_limited_per_ip(web: TestClient, flows: Any) -> None:
+def test_login_form_is_rate_limited_per_account_and_address(web: TestClient, flows: Any) -> None:
     email = flows.sign_up(web)
     token = flows.form_token(web, "/account")
     web.post("/logout", data={"csrf_token": token})
     token = flows.form_token(web, "/login")
-    for i in range(10):
+    for i in range(10):  # mistyped emails from this address do not lock it out
         r = web.post("/login", data={"email": f"guess{i}@example.org", "password": "some guess here", "csrf_token": token})
+        assert r.status_code == 401
+    for _ in range(5):
+        r = web.post("/login", data={"email": email, "password": "some guess here", "csrf_token": token})
         assert r.status_code == 401
     r = web.post("/login", data={"email": email, "password": flows.password, "csrf_token": token})
     assert r.status_code == 429 and int(r.headers["retry-after"]) > 0

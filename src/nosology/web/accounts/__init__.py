@@ -9,11 +9,13 @@ from __future__ import annotations
 import logging
 import threading
 
+import anyio
 from fastapi import APIRouter, FastAPI
 from sqlalchemy.exc import SQLAlchemyError
 
 from nosology.accounts import AccountService
 from nosology.accounts.db import Database
+from nosology.accounts.passwords import default_concurrency
 from nosology.errors import AccountsUnavailable
 from nosology.settings import Settings
 from nosology.web.accounts.api import router as api_router
@@ -37,6 +39,8 @@ def install(app: FastAPI) -> None:
 
 def start(app: FastAPI, settings: Settings) -> None:
     """Load the cookie key and open the accounts database (migrating it). Failures only log."""
+    # Made here, in the event loop that will use it (see forms.hashing).
+    app.state.hash_limiter = anyio.CapacityLimiter(default_concurrency())
     if getattr(app.state, "cookie_keys", None) is None:
         try:
             app.state.cookie_keys = CookieKeys(load_secret_key(settings))

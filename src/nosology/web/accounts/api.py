@@ -14,7 +14,7 @@ from fastapi.security import HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 
 from nosology.accounts import AccountService, CsrfRejected, NotSignedIn, Principal
-from nosology.web.accounts.forms import RowId, threaded
+from nosology.web.accounts.forms import RowId, hashing
 from nosology.web.accounts.saved import saved_rows
 from nosology.web.auth import accounts_service, resolve_user
 from nosology.web.security import check_csrf, client_ip
@@ -42,6 +42,11 @@ class TokenRequest(Credentials):
     name: str = Field("", max_length=_LONG, description="A label shown in the account page.")
 
 
+class PasswordConfirmation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    password: str = Field(max_length=_LONG, description="The account's password, asked again before anything irreversible.")
+
+
 class SaveRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     code: str = Field(max_length=_LONG, examples=["M61.28"])
@@ -65,7 +70,7 @@ def _caller(request: Request) -> tuple[AccountService, Principal]:
 
 @router.post("/auth/signup", status_code=201, summary="Create an account")
 async def api_signup(request: Request, body: Credentials) -> dict[str, Any]:
-    user = await threaded(lambda: accounts_service(request).sign_up(body.email, body.password))
+    user = await hashing(request, lambda: accounts_service(request).sign_up(body.email, body.password, client_ip(request)))
     return user.public()
 
 
@@ -77,7 +82,7 @@ async def api_token(request: Request, body: TokenRequest) -> dict[str, Any]:
         issued = service.issue_token(user.user_id, body.name or "API")
         return {"token": issued.token, "token_type": "bearer", **issued.info.public()}
 
-    return await threaded(run)
+    return await hashing(request, run)
 
 
 @router.get("/me", dependencies=_AUTH, summary="The caller's account")
@@ -93,11 +98,15 @@ def api_export(request: Request) -> dict[str, Any]:
     return service.export(user.user_id)
 
 
-@router.delete("/me", dependencies=_AUTH, status_code=204, summary="Delete the caller's account and all its data")
-def api_delete_me(request: Request) -> Response:
-    service, user = _caller(request)
-    service.delete_account(user.user_id)
-    return Response(status_code=204)
+@router.delete("/me", dependencies=_AUTH, status_code=204, summary="Delete the caller's account and all its data",
+               description='Send the password in the body (`{"password": "..."}`): a token alone cannot erase an account.')
+async def api_delete_me(request: Request, body: PasswordConfirmation) -> Response:
+    def run() -> Response:
+        service, user = _caller(request)
+        service.delete_account(user.user_id, body.password)
+        return Response(status_code=204)
+
+    return await hashing(request, run)
 
 
 @router.delete("/me/tokens/{token_id}", dependencies=_AUTH, status_code=204, summary="Revoke one of the caller's tokens")

@@ -5,24 +5,37 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
+import anyio.to_thread
 from fastapi import Path, Request
 from fastapi.responses import RedirectResponse, Response
+from pydantic import BeforeValidator
 from starlette.concurrency import run_in_threadpool
 
 from nosology.accounts import AccountService, NotSignedIn, Principal
 from nosology.accounts.passwords import MIN_PASSWORD
 from nosology.errors import NosologyError
+from nosology.integers import parse_int
 from nosology.web.auth import accounts_service, resolve_user
 from nosology.web.i18n import request_lang
 from nosology.web.security import check_csrf, safe_next
 from nosology.web.status import headers_for, status_for
 from nosology.web.templating import render
 
-__all__ = ["Form", "RowId", "checked_form", "page", "require_user", "see_other", "signed_in_action", "signed_in_or_login", "threaded", "translated"]
+__all__ = ["MAX_ROW_ID", "Form", "RowId", "checked_form", "hashing", "page", "require_user", "see_other", "signed_in_action", "signed_in_or_login", "threaded", "translated"]
 
 T = TypeVar("T")
 # Row ids in URLs: bounded so no database sees a number it cannot hold.
-RowId = Annotated[int, Path(ge=1, le=2_147_483_647)]
+MAX_ROW_ID = 2_147_483_647
+
+
+def _ascii_row_id(value: object) -> object:
+    # Before pydantic's own int parsing, which also takes "+1", "1_0" and long zero-padded numbers.
+    if isinstance(value, str) and parse_int(value, 1, MAX_ROW_ID) is None:
+        raise ValueError(f"must be a whole number from 1 to {MAX_ROW_ID}, in digits 0-9")
+    return value
+
+
+RowId = Annotated[int, BeforeValidator(_ascii_row_id), Path(ge=1, le=MAX_ROW_ID)]
 Form = dict[str, str]
 _MAX_FIELDS = 20
 
@@ -45,8 +58,16 @@ async def checked_form(request: Request) -> Form:
 
 
 async def threaded(func: Callable[..., T], *args: Any) -> T:
-    """Database and argon2 work off the event loop."""
+    """Database work off the event loop."""
     return await run_in_threadpool(func, *args)
+
+
+async def hashing(request: Request, func: Callable[[], T]) -> T:
+    """Work that hashes a password (sign-up, sign-in, password checks), off the event loop in at
+    most as many threads as hashes may run at once: a burst of sign-ups then queues here, in
+    the loop, instead of filling every thread of the pool that all other requests need."""
+    limiter: anyio.CapacityLimiter | None = getattr(request.app.state, "hash_limiter", None)
+    return await anyio.to_thread.run_sync(func, limiter=limiter)
 
 
 def require_user(request: Request) -> tuple[AccountService, Principal]:

@@ -17,6 +17,7 @@ from nosology.accounts import (
 from nosology.web.accounts.forms import (
     RowId,
     checked_form,
+    hashing,
     page,
     require_user,
     see_other,
@@ -58,12 +59,12 @@ async def signup(request: Request) -> Response:
     def run() -> Response:
         service = accounts_service(request)
         try:
-            user = service.sign_up(form.get("email", ""), form.get("password", ""))
+            user = service.sign_up(form.get("email", ""), form.get("password", ""), client_ip(request))
         except _FORM_ERRORS as exc:
             return page(request, "signup.html", error=exc, next=target, email=form.get("email", "")[:254])
         return _start_session(request, user.user_id, target)
 
-    return await threaded(run)
+    return await hashing(request, run)
 
 
 @router.get("/login")
@@ -85,7 +86,7 @@ async def login(request: Request) -> Response:
             return page(request, "login.html", error=exc, next=target, email=form.get("email", "")[:254])
         return _start_session(request, user.user_id, target)
 
-    return await threaded(run)
+    return await hashing(request, run)
 
 
 @router.post("/logout")
@@ -115,14 +116,15 @@ async def change_password(request: Request) -> Response:
     def run() -> Response:
         service, user = require_user(request)
         try:
+            # Unticked "keep my API tokens" (the default) revokes them with the other sessions.
             service.change_password(user.user_id, form.get("current_password", ""), form.get("new_password", ""),
-                                    keep_session=session_id(request))
+                                    keep_session=session_id(request), revoke_tokens=not form.get("keep_tokens"))
         except (InvalidInput, InvalidCredentials) as exc:
             return page(request, "account.html", error=exc, user=user, tokens=service.tokens(user.user_id), new_token="")
         return page(request, "account.html", message="Your password is changed. Your other sessions are logged out.",
                     user=user, tokens=service.tokens(user.user_id), new_token="")
 
-    return await threaded(run)
+    return await hashing(request, run)
 
 
 @router.post("/account/tokens")
@@ -160,15 +162,14 @@ async def delete_account(request: Request) -> Response:
     def run() -> Response:
         service, user = require_user(request)
         try:
-            service.check_password(user.user_id, form.get("password", ""))
+            service.delete_account(user.user_id, form.get("password", ""))
         except InvalidCredentials as exc:
             return page(request, "account.html", error=exc, user=user, tokens=service.tokens(user.user_id), new_token="")
-        service.delete_account(user.user_id)
         response = see_other("/")
         clear_session_cookie(request, response)
         return response
 
-    return await threaded(run)
+    return await hashing(request, run)
 
 
 @router.get("/reset/{token}")
@@ -194,5 +195,5 @@ async def reset(request: Request, token: str) -> Response:
             return page(request, "reset.html", error=exc, email=service.reset_email(token))
         return _start_session(request, user.user_id, "/account")
 
-    return await threaded(run)
+    return await hashing(request, run)
 

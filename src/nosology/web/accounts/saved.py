@@ -11,8 +11,10 @@ from fastapi.responses import Response
 
 from nosology.accounts import AccountService, InvalidInput
 from nosology.accounts.records import SavedEntry
+from nosology.integers import parse_int
 from nosology.library import Library
 from nosology.web.accounts.forms import (
+    MAX_ROW_ID,
     RowId,
     checked_form,
     page,
@@ -113,9 +115,10 @@ def _list_id(form: dict[str, str]) -> int | None:
     raw = form.get("list_id", "").strip()
     if not raw:
         return None
-    if not raw.isdigit() or not 1 <= int(raw[:12]) <= 2_147_483_647:
+    value = parse_int(raw, 1, MAX_ROW_ID)
+    if value is None:
         raise InvalidInput("Choose a list from the menu.")
-    return int(raw)
+    return value
 
 
 _form_action("/saved/{code}/note", lambda s, uid, code, form: s.saved.set_note(uid, code, form.get("note", "")))

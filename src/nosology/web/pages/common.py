@@ -119,7 +119,10 @@ def _etag(request: Request, lang: str, vary: str) -> str:
     if is_signed_in(request):
         # Signed-in pages carry the person's CSRF token and menu: never share them across sessions.
         who = hashlib.sha256(csrf_token(request).encode()).hexdigest()[:16]
-    parts = "|".join((__version__, state.built_at(library), state.assets.digest, lang, who, request.url.path, request.url.query, vary))
+    # The origin too: canonical and hreflang links are absolute, so a page is only the same
+    # page for the same public origin.
+    parts = "|".join((__version__, state.built_at(library), state.assets.digest, lang, who, base_url(request),
+                      request.url.path, request.url.query, vary))
     return '"' + hashlib.sha256(parts.encode()).hexdigest()[:32] + '"'
 
 

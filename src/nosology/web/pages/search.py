@@ -9,6 +9,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from nosology.codes import looks_like_code
 from nosology.errors import InvalidQuery
+from nosology.integers import parse_int
 from nosology.library import Library
 from nosology.web.i18n import lang_of_path
 from nosology.web.pages.common import add_page, code_url, page, translate
@@ -32,10 +33,9 @@ MAX_PAGE = 50
 
 
 def _page_number(raw: str | None) -> int:
-    try:
-        return min(max(int(raw or "1"), 1), MAX_PAGE)
-    except ValueError:
-        return 1
+    # a page past the last is shown as the last; anything that is not a page number, as the first
+    value = parse_int(raw, 0, 10**18)
+    return 1 if value is None else min(max(value, 1), MAX_PAGE)
 
 
 def search_page(request: Request) -> Response:
