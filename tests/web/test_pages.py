@@ -351,3 +351,13 @@ def test_chapter_page_nests_blocks_under_heading_sections(client: TestClient) ->
     assert heading < nested < chapter.index('href="/codes/M60-M63"') < chapter.index('href="/codes/M80-M94"')
     heading_page = _main(client.get("/codes/M00-M25").text)
     assert 'href="/codes/M05-M14"' in heading_page and "Disorders affecting predominantly peripheral (limb) joints" in heading_page
+
+
+def test_french_pages_show_french_titles_in_lists(client: TestClient) -> None:
+    """Search results and near codes use the French title where the code has one."""
+    results = _main(client.get("/fr/search", params={"q": "ossification paralytique"}).text)
+    assert '<span class="result-title">Calcification et ossification paralytiques de muscles' in results
+    english = _main(client.get("/search", params={"q": "paralytic ossification"}).text)
+    assert "Paralytic calcification and ossification of muscle" in english
+    near = _main(client.get("/fr/search", params={"q": "M61.2X"}).text)
+    assert "<span>Calcification et ossification paralytiques de muscles" in near
