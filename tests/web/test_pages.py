@@ -361,3 +361,10 @@ def test_french_pages_show_french_titles_in_lists(client: TestClient) -> None:
     assert "Paralytic calcification and ossification of muscle" in english
     near = _main(client.get("/fr/search", params={"q": "M61.2X"}).text)
     assert "<span>Calcification et ossification paralytiques de muscles" in near
+
+
+def test_equivalents_list_the_french_cim10_title(client: TestClient) -> None:
+    main = _main(client.get("/codes/M61.28").text)
+    equivalents = main.split('class="equivalents"', 1)[1].split("</dl>", 1)[0]
+    assert "French CIM-10" in equivalents and "Autres localisations" in equivalents
+    assert "No equivalent" not in equivalents

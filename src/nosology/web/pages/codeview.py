@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from nosology.bodymap import BodySite, body_site
 from nosology.classification import Classification
-from nosology.models import CodePart, CodeRecord, Item, NoteGroup
+from nosology.models import CodePart, CodeRecord, Equivalent, Item, NoteGroup
 from nosology.web.i18n import DEFAULT_LANG
 from nosology.web.pages.linkify import linkify
 
@@ -79,6 +79,12 @@ class CodeView:
     nested: dict[int, list[tuple[Item, Title]]]
     billable_sample: list[tuple[Item, Title]]
     decoding: list[dict[str, Any]]
+    # one row per translated language of the registry: (label, its equivalent or None, language)
+    translations: list[tuple[str, Equivalent | None, str]] = field(default_factory=list)
+
+
+# How the equivalents list names a language's title source (gettext message ids).
+TITLE_SOURCE_NAMES = {"cim10": "French CIM-10"}
 
 
 def title_in(item: Item, lang: str, _: Translate) -> Title:
@@ -180,4 +186,6 @@ def build_view(
                 for c in record.children if c.kind == "block" and item.kind != "block" and _spans_blocks(c, classification)},
         billable_sample=[(b, title_in(b, lang, _)) for b in billable_sample],
         decoding=decoding,
+        translations=[(_(TITLE_SOURCE_NAMES.get(lang.titles.system, lang.titles.label)), record.translations.get(lang.code), lang.code)
+                      for lang in classification.languages.translated],
     )
