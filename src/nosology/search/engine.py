@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 import sqlite3
 import threading
@@ -23,6 +22,7 @@ from nosology.classification import Classification
 from nosology.codes import compact
 from nosology.errors import DataCorrupt, InvalidQuery
 from nosology.models import Item
+from nosology.search.completion import completes, prefix_words, rank_completions
 from nosology.search.docs import Doc, DocTable
 from nosology.search.equivalents import WEAK_WEIGHT
 from nosology.search.normalise import MAX_TOKENS, clean_query, fold
@@ -197,22 +197,8 @@ class SearchEngine:
         seen = {h.code for h in hits}
         languages = self.classification.languages
         wanted_lang = lang or languages.guess(text, fold(text).split()) or languages.default.code
-        stem_df = self.vocabulary.stems
-        ranked = []
-        for n, doc in enumerate(docs):
-            # terms that start with what is typed, the commoner completion ("pneu" -> pneumonia
-            # before pneumopyopericardium), short terms, broad codes, the language typed in
-            completion = [st for st in doc.stems if last and _completes(st, last)]
-            score = 0.5 * math.log1p(max((stem_df.get(st, 0) for st in completion), default=0))
-            if completion and doc.stems[0] == completion[0]:
-                score += 2.0
-            score -= 0.4 * len(doc.stems) + 0.3 * (doc.code_len - 3) + n * 0.001
-            if doc.lang == wanted_lang:
-                score += 1.5
-            ranked.append((score, doc))
-        ranked.sort(key=lambda e: -e[0])
         chosen = []
-        for _, doc in ranked:
+        for doc in rank_completions(docs, last, self.vocabulary.stems, wanted_lang):
             item = self.classification.item(doc.seq)
             if item.code not in seen:
                 seen.add(item.code)
@@ -226,7 +212,8 @@ class SearchEngine:
     def _completion_candidates(self, query: str, lang: str | None, limit: int) -> tuple[list[Doc], str]:
         """Terms with every complete word typed and a word starting with the last, incomplete one
         (that word, or "" when the text ends with a space)."""
-        full, last = _prefix_words(clean_query(query, self.max_query_chars) + (" " if query[-1:].isspace() else ""))
+        cleaned, complete = self.suggest_key(query)
+        full, last = prefix_words(cleaned + (" " if complete else ""))
         parsed = parse_query(" ".join(full), lang, self.stemmers, self.vocabulary)
         parts = [_group(t) for t in parsed.usable]
         if last in self.classification.languages.stop_words and parts:
@@ -239,7 +226,7 @@ class SearchEngine:
         found: list[Doc] = []
         if parts:
             ids = self._ids(" AND ".join(parts), 200 if last else 80)
-            found = [d for d in map(docs.get, ids) if d is not None and (not last or any(_completes(st, last) for st in d.stems))]
+            found = [d for d in map(docs.get, ids) if d is not None and (not last or any(completes(st, last) for st in d.stems))]
         if len(found) < limit and completions:
             known = {(d.seq, d.term_id) for d in found}
             ids = self._ids(" AND ".join([*parts, _stems_group(completions)]), 80)
@@ -390,19 +377,6 @@ def _stems_group(stems: frozenset[str]) -> str:
     return "(" + " OR ".join(f'"{s}"' for s in sorted(stems)) + ")"
 
 
-def _completes(stem: str, prefix: str) -> bool:
-    """Whether a word with this stem may start with ``prefix`` ("plaqu" for "pl", "ossif" for "ossifica")."""
-    return stem.startswith(prefix) or (len(stem) >= 4 and prefix.startswith(stem))
-
-
 def _and(tokens: list[QueryToken]) -> str:
     return " AND ".join(_group(t) for t in tokens)
 
-
-def _prefix_words(text: str) -> tuple[list[str], str]:
-    words = fold(text).split()
-    if not words:
-        return [], ""
-    if text[-1:].isspace():
-        return words, ""
-    return words[:-1], words[-1]
