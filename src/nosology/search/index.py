@@ -118,8 +118,7 @@ def _add_article_terms(conn: sqlite3.Connection) -> int:
         if known or "-" not in code:
             return [code]
         ends = list(dict.fromkeys(code.split("-")))
-        span = conn.execute("SELECT min(l.seq), max(i.last_seq) FROM lookup l JOIN item i ON i.seq = l.seq WHERE l.key IN (?, ?)",
-                            (compact(ends[0]), compact(ends[-1]))).fetchone()
+        span = _bounds(conn, code)
         wanted = fold(term)
         heads = [c for c, title in conn.execute("SELECT code, title FROM item WHERE kind = 'category' AND seq BETWEEN ? AND ? ORDER BY seq",
                                                  span) if fold(_split_head(title)[0]) == wanted]
@@ -127,9 +126,6 @@ def _add_article_terms(conn: sqlite3.Connection) -> int:
 
     # a term the classification or the lexicon already gives to one of the article's own codes
     # ("TIA" -> G45.9 in the stroke and TIA article) goes there, not to every code of the article
-    known: dict[str, set[str]] = {}
-    for term, code in conn.execute("SELECT term, code FROM search_term"):
-        known.setdefault(fold(term), set()).add(code)
     entries = conn.execute("SELECT term, lang, slug, code FROM article_term ORDER BY rowid").fetchall()
     article_codes: dict[tuple[str, str], list[str]] = {}
     for _term, lang, slug, code in entries:
@@ -137,6 +133,11 @@ def _add_article_terms(conn: sqlite3.Connection) -> int:
         if code not in spans:
             spans.append(code)
     within = {key: _codes_within(conn, spans) for key, spans in article_codes.items()}
+    covered = set().union(*within.values())
+    known: dict[str, set[str]] = {}
+    for term, code in conn.execute("SELECT term, code FROM search_term"):
+        if code in covered:  # only the terms of articles' codes can matter: fold only those
+            known.setdefault(fold(term), set()).add(code)
     rows = []
     for term, lang, slug, code in entries:
         own = sorted(known.get(fold(term), set()) & within[(lang, slug)])
@@ -148,13 +149,19 @@ def _add_article_terms(conn: sqlite3.Connection) -> int:
     return len(rows)
 
 
+def _bounds(conn: sqlite3.Connection, span: str) -> tuple[int | None, int | None]:
+    """The first and last seq of a code or a range of categories (``J12-J18``)."""
+    ends = span.split("-")
+    first, last = conn.execute("SELECT min(l.seq), max(i.last_seq) FROM lookup l JOIN item i ON i.seq = l.seq WHERE l.key IN (?, ?)",
+                               (compact(ends[0]), compact(ends[-1]))).fetchone()
+    return first, last
+
+
 def _codes_within(conn: sqlite3.Connection, spans: list[str]) -> set[str]:
     """Every code that lies in one of ``spans`` (codes or ranges of categories)."""
     found: set[str] = set()
     for span in spans:
-        ends = span.split("-")
-        bounds = conn.execute("SELECT min(l.seq), max(i.last_seq) FROM lookup l JOIN item i ON i.seq = l.seq WHERE l.key IN (?, ?)",
-                              (compact(ends[0]), compact(ends[-1]))).fetchone()
+        bounds = _bounds(conn, span)
         if bounds[0] is not None:
             found.update(c for (c,) in conn.execute("SELECT code FROM item WHERE seq BETWEEN ? AND ?", bounds))
     return found
