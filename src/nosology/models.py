@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -14,6 +15,8 @@ __all__ = [
     "NoteGroup",
     "SevenChr",
     "Validation",
+    "exact_title",
+    "title_in",
 ]
 
 
@@ -25,6 +28,17 @@ class LocalTitle:
     title: str
     level: str  # "exact": same meaning; "ancestor": the title of the broader code ``code``
     code: str  # the code the title was written for
+
+
+def title_in(titles: Iterable[LocalTitle], lang: str) -> LocalTitle | None:
+    """The title in ``lang`` among ``titles`` (exact or borrowed from an ancestor), or None."""
+    return next((t for t in titles if t.lang == lang), None)
+
+
+def exact_title(titles: Iterable[LocalTitle], lang: str, official: str) -> str:
+    """The title in ``lang`` when it means exactly the same as ``official``, else ``official``."""
+    local = title_in(titles, lang)
+    return local.title if local is not None and local.level == "exact" else official
 
 
 @dataclass(frozen=True)
@@ -51,12 +65,11 @@ class Item:
 
     def title_in(self, lang: str) -> LocalTitle | None:
         """The title in ``lang`` (exact or borrowed from an ancestor), or None."""
-        return next((t for t in self.titles if t.lang == lang), None)
+        return title_in(self.titles, lang)
 
     def exact_title(self, lang: str) -> str:
         """The title in ``lang`` when it means exactly the same, else the official title."""
-        local = self.title_in(lang)
-        return local.title if local is not None and local.level == "exact" else self.title
+        return exact_title(self.titles, lang, self.title)
 
     def titles_by_lang(self) -> dict[str, str]:
         return {t.lang: t.title for t in self.titles}

@@ -15,7 +15,7 @@ from nosology.classification import Classification
 from nosology.codes import compact
 from nosology.errors import InvalidParameter, UnknownCodeSystem
 from nosology.languages import Languages, default_languages
-from nosology.models import Item, LocalTitle
+from nosology.models import Item, LocalTitle, exact_title, title_in
 from nosology.store import ReferenceStore
 
 __all__ = [
@@ -108,12 +108,11 @@ class Concept:
     item: Item | None = None  # the ICD-10-CM item, for ICD-10-CM concepts
 
     def title_in(self, lang: str) -> LocalTitle | None:
-        return next((t for t in self.titles if t.lang == lang), None)
+        return title_in(self.titles, lang)
 
     def display_in(self, lang: str) -> str:
         """The display in ``lang`` when a title of the same meaning exists, else the official one."""
-        local = self.title_in(lang)
-        return local.title if local is not None and local.level == "exact" else self.display
+        return exact_title(self.titles, lang, self.display)
 
 
 def cm_concept(item: Item, classification: Classification) -> Concept:
