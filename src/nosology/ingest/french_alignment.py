@@ -23,6 +23,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from nosology.codes import with_dot
 from nosology.ingest.icd10cm import ParsedItem
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "fr_site",
     "parse_cim10",
     "parse_who",
+    "propagate",
     "same_meaning",
 ]
 
@@ -220,23 +222,31 @@ def _own_equivalent(item: ParsedItem, parent_exact: bool, who: Mapping[str, WhoI
 
 
 def align(items: Sequence[ParsedItem], who_items: Sequence[WhoItem], cim: Mapping[str, str]) -> tuple[dict[int, Equivalent], dict[int, Equivalent]]:
-    """French and WHO equivalents of every item, keyed by item seq."""
+    """French and WHO equivalents of every item, keyed by item seq: its own where the meaning is
+    the same, else its nearest ancestor's (:func:`propagate`)."""
     who = {w.key: w for w in who_items}
-    by_seq = {i.seq: i for i in items}
-    fr: dict[int, Equivalent] = {}
-    whos: dict[int, Equivalent] = {}
-    for item in items:  # pre-order: parents are aligned before their children
-        parent = by_seq.get(item.parent) if item.parent else None
-        for system, out in (("cim", fr), ("who", whos)):
-            parent_eq = out.get(parent.seq) if parent else None
-            own = _own_equivalent(item, parent_eq is not None and parent_eq.level == "exact", who, cim, system)
+    labels = {"cim": cim, "who": {k: w.title for k, w in who.items()}}
+    exact: dict[str, dict[int, tuple[str, str]]] = {"cim": {}, "who": {}}
+    for item in items:  # pre-order: a parent is settled before its children
+        for system, own_exact in exact.items():
+            own = _own_equivalent(item, item.parent in own_exact, who, cim, system)
             if own is not None:
-                title = cim[own] if system == "cim" else who[own].title
-                out[item.seq] = Equivalent(_dotted(own), title, "exact")
-            elif parent_eq is not None and item.kind not in {"chapter", "block"}:
-                out[item.seq] = Equivalent(parent_eq.code, parent_eq.title, "ancestor")
-    return fr, whos
+                own_exact[item.seq] = (with_dot(own), labels[system][own])
+    return propagate(items, exact["cim"]), propagate(items, exact["who"])
 
 
-def _dotted(key: str) -> str:
-    return key if len(key) <= 3 else f"{key[:3]}.{key[3:]}"
+def propagate(items: Sequence[ParsedItem], exact: Mapping[int, tuple[str, str]]) -> dict[int, Equivalent]:
+    """Exact titles (seq -> code, title), and for every code without one the title of its
+    nearest ancestor that has one (chapters and blocks never inherit: they are not codes)."""
+    by_seq = {i.seq: i for i in items}
+    out: dict[int, Equivalent] = {}
+    for item in items:  # pre-order: a parent is settled before its children
+        if item.seq in exact:
+            code, title = exact[item.seq]
+            out[item.seq] = Equivalent(code, title, "exact")
+            continue
+        parent = by_seq.get(item.parent) if item.parent else None
+        inherited = out.get(parent.seq) if parent else None
+        if inherited is not None and item.kind not in {"chapter", "block"}:
+            out[item.seq] = Equivalent(inherited.code, inherited.title, "ancestor")
+    return out

@@ -12,11 +12,11 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from nosology.codes import compact
-from nosology.ingest.french_alignment import Equivalent
+from nosology.ingest.french_alignment import Equivalent, propagate
 from nosology.ingest.icd10cm import ParsedItem
 from nosology.languages import Language, TitleSource
 
-__all__ = ["TitleLoader", "language_titles", "propagate"]
+__all__ = ["TitleLoader", "language_titles"]
 
 # kind of TitleSource -> loader of the exact titles (seq -> (source code, title))
 TitleLoader = Callable[[TitleSource, Sequence[ParsedItem]], dict[int, tuple[str, str]]]
@@ -37,23 +37,6 @@ def _tsv(source: TitleSource, items: Sequence[ParsedItem]) -> dict[int, tuple[st
             raise ValueError(f"{source.path}:{number}: {code!r} is not an ICD-10-CM code, or the title is empty")
         exact[item.seq] = (item.code, title.strip())
     return exact
-
-
-def propagate(items: Sequence[ParsedItem], exact: Mapping[int, tuple[str, str]]) -> dict[int, Equivalent]:
-    """Exact titles, and for every code without one the title of its nearest ancestor that has
-    one (chapters and blocks never inherit: they are not codes)."""
-    by_seq = {i.seq: i for i in items}
-    out: dict[int, Equivalent] = {}
-    for item in items:  # pre-order: a parent is settled before its children
-        if item.seq in exact:
-            code, title = exact[item.seq]
-            out[item.seq] = Equivalent(code, title, "exact")
-            continue
-        parent = by_seq.get(item.parent) if item.parent else None
-        inherited = out.get(parent.seq) if parent else None
-        if inherited is not None and item.kind not in {"chapter", "block"}:
-            out[item.seq] = Equivalent(inherited.code, inherited.title, "ancestor")
-    return out
 
 
 def language_titles(language: Language, items: Sequence[ParsedItem], aligned: Mapping[str, Mapping[int, Equivalent]]) -> dict[int, Equivalent]:
