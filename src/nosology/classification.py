@@ -74,13 +74,9 @@ class Classification:
             return {}
         order = {code: n for n, code in enumerate(self.languages.codes)}
         found: dict[int, list[LocalTitle]] = {}
-        for start in range(0, len(seqs), 900):  # SQLite's bound-parameter limit
-            chunk = seqs[start : start + 900]
-            rows = self.store.query(
-                f"SELECT seq, lang, title, level, source_code FROM item_title WHERE seq IN ({','.join('?' * len(chunk))})", tuple(chunk))
-            for r in rows:
-                if r["lang"] in order:
-                    found.setdefault(r["seq"], []).append(LocalTitle(r["lang"], r["title"], r["level"], r["source_code"]))
+        for r in self.store.query_in("SELECT seq, lang, title, level, source_code FROM item_title WHERE seq IN ({marks})", seqs):
+            if r["lang"] in order:
+                found.setdefault(r["seq"], []).append(LocalTitle(r["lang"], r["title"], r["level"], r["source_code"]))
         return {seq: tuple(sorted(ts, key=lambda t: order[t.lang])) for seq, ts in found.items()}
 
     def item(self, seq: int) -> Item:

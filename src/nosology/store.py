@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,15 @@ class ReferenceStore:
 
     def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         return self.connection().execute(sql, params).fetchall()
+
+    def query_in(self, sql: str, values: Sequence[Any], chunk: int = 900) -> list[sqlite3.Row]:
+        """``sql`` with ``{marks}`` standing for an ``IN (...)`` list of ``values``, run in chunks
+        that stay under SQLite's bound-parameter limit; the rows of every chunk, in order."""
+        rows: list[sqlite3.Row] = []
+        for start in range(0, len(values), chunk):
+            part = tuple(values[start : start + chunk])
+            rows += self.query(sql.format(marks=",".join("?" * len(part))), part)
+        return rows
 
     def query_one(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> Any:
         row = self.connection().execute(sql, params).fetchone()

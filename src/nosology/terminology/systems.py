@@ -9,7 +9,6 @@ designation where CIM-10 has the same code (table ``cim10``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from nosology.classification import Classification
 from nosology.codes import compact
@@ -154,18 +153,10 @@ def who_concepts(store: ReferenceStore, codes: list[str], languages: Languages |
         return []
     registry = languages or default_languages()
     cim_langs = [lang.code for lang in registry.translated if lang.titles.kind == "cim10"]
-    rows: dict[str, Any] = {}
-    parents: set[str] = set()
-    labels: dict[str, str] = {}
-    for start in range(0, len(keys), 900):  # SQLite's bound-parameter limit
-        chunk = keys[start : start + 900]
-        marks = ",".join("?" * len(chunk))
-        for r in store.query(f"SELECT key, code, kind, title, parent FROM who WHERE key IN ({marks})", tuple(chunk)):
-            rows[r["key"]] = r
-        codes_here = tuple(rows[k]["code"] for k in chunk if k in rows)
-        if codes_here:
-            parents |= {r[0] for r in store.query(f"SELECT DISTINCT parent FROM who WHERE parent IN ({','.join('?' * len(codes_here))})", codes_here)}
-        labels |= {r[0]: r[1] for r in store.query(f"SELECT key, title FROM cim10 WHERE key IN ({marks})", tuple(chunk))}
+    rows = {r["key"]: r for r in store.query_in("SELECT key, code, kind, title, parent FROM who WHERE key IN ({marks})", keys)}
+    found = [r["code"] for r in rows.values()]
+    parents = {r[0] for r in store.query_in("SELECT DISTINCT parent FROM who WHERE parent IN ({marks})", found)}
+    labels = {r[0]: r[1] for r in store.query_in("SELECT key, title FROM cim10 WHERE key IN ({marks})", keys)}
     out: list[Concept] = []
     for key in keys:
         row = rows.get(key)
