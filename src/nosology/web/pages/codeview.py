@@ -144,9 +144,10 @@ def _decoded(part: CodePart, classification: Classification, lang: str, url: Cal
             "code": part.code, "url": url(part.code) if part.code else None}
 
 
-def _spans_blocks(item: Item, classification: Classification) -> bool:
+def _nested_blocks(item: Item, classification: Classification) -> list[Item]:
+    """The blocks a heading section spans (its children, when they are blocks), else nothing."""
     children = classification.children(item)
-    return bool(children) and children[0].kind == "block"
+    return children if children and children[0].kind == "block" else []
 
 
 def build_view(
@@ -182,8 +183,8 @@ def build_view(
         body_caption=body_caption(site, _),
         siblings=[(s, title_in(s, lang, _)) for s in (classification.siblings(item) if siblings is None else siblings)],
         children=[(c, title_in(c, lang, _)) for c in record.children],
-        nested={c.seq: [(b, title_in(b, lang, _)) for b in classification.children(c)]
-                for c in record.children if c.kind == "block" and item.kind != "block" and _spans_blocks(c, classification)},
+        nested={c.seq: [(b, title_in(b, lang, _)) for b in blocks] for c in record.children
+                if c.kind == "block" and item.kind != "block" and (blocks := _nested_blocks(c, classification))},
         billable_sample=[(b, title_in(b, lang, _)) for b in billable_sample],
         decoding=decoding,
         translations=[(_(TITLE_SOURCE_NAMES.get(lang.titles.system, lang.titles.label)), record.translations.get(lang.code), lang.code)
