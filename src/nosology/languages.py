@@ -123,6 +123,11 @@ class Languages:
                 return lang.code
         return None
 
+    def of_query(self, asked: str | None, text: str, folded_words: Iterable[str]) -> str:
+        """The language a query is weighed toward: the one asked for, else the one its text
+        looks written in, else the default."""
+        return asked or self.guess(text, folded_words) or self.default.code
+
     @property
     def stop_words(self) -> frozenset[str]:
         """Words that are stop words in every reading of a query of unknown language."""

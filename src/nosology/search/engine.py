@@ -195,8 +195,7 @@ class SearchEngine:
             return hits[:limit]
         docs, last = self._completion_candidates(query, lang, limit)
         seen = {h.code for h in hits}
-        languages = self.classification.languages
-        wanted_lang = lang or languages.guess(text, fold(text).split()) or languages.default.code
+        wanted_lang = self.classification.languages.of_query(lang, text, fold(text).split())
         chosen = []
         for doc in rank_completions(docs, last, self.vocabulary.stems, wanted_lang):
             item = self.classification.item(doc.seq)

@@ -110,7 +110,7 @@ def parse_query(text: str, lang: str | None, stemmers: Stemmers, vocabulary: Voc
         fixed_stems = frozenset(s for f in fixes for s in stems_of(f.word))
         corrections[word] = fixes[0].word
         out.append(QueryToken(word, fixed_stems, weight * CORRECTED_WEIGHT, True, vocabulary.df(fixed_stems), tuple(f.word for f in fixes)))
-    wanted = lang or languages.guess(text, fold(text).split()) or languages.default.code  # function words count here
+    wanted = languages.of_query(lang, text, fold(text).split())  # function words count here
     return ParsedQuery(text, out, wanted, wanted != languages.default.code, tokenize, corrections, spelling)
 
 
