@@ -10,6 +10,7 @@ from nosology.cli.alphaindex import index
 from nosology.cli.codes import code, validate
 from nosology.cli.content import content_app
 from nosology.cli.facts import show_history_counts
+from nosology.cli.glossary import glossary_app
 from nosology.cli.output import console, fail_cleanly, print_json, progress_bar
 from nosology.cli.search import search
 from nosology.cli.user import user_app
@@ -25,6 +26,7 @@ app.command()(search)
 app.command()(index)
 app.add_typer(user_app, name="user")
 app.add_typer(content_app, name="content")
+app.add_typer(glossary_app, name="glossary")
 
 
 @app.command("build")

@@ -1,0 +1,116 @@
+"""Finding glossary terms in a text: words folded as search folds them, stemmed by the language's
+Snowball stemmer, stop words from the registry, longest phrase first (so "in diseases classified
+elsewhere" wins over "diseases", and "lateral end" over "end").
+
+Each word keeps its place in the original text, so a summary can add a lay word right after the
+official one.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import Stemmer
+
+from nosology.languages import Language
+from nosology.search.normalise import fold
+
+__all__ = ["Match", "Matcher", "Word", "is_counted"]
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Word:
+    folded: str
+    start: int  # character span of the original word
+    end: int
+
+
+@dataclass(frozen=True)
+class Match:
+    """Words ``first``..``last`` (inclusive) of the text are the glossary term ``term``."""
+
+    first: int
+    last: int
+    term: str
+    start: int  # character span in the text
+    end: int
+
+
+def is_counted(word: str) -> bool:
+    """A word that coverage counts: pure numbers ("3", "20") need no definition."""
+    return not word.isdigit()
+
+
+class Matcher:
+    """The terms of one language, keyed by their stems. Thread-safe (PyStemmer itself is not, so
+    stemming runs under a lock)."""
+
+    def __init__(self, language: Language, terms: Iterable[str]) -> None:
+        self.language = language
+        self._stop = language.stop_words
+        self._numbers = language.number_words
+        self._stemmer = Stemmer.Stemmer(language.stemmer)
+        self._lock = threading.Lock()
+        self.keys: dict[tuple[str, ...], str] = {}
+        self.clashes: list[tuple[str, str]] = []  # (term, the earlier term with the same stems)
+        for term in terms:
+            key = self.key(term)
+            if not key:
+                continue
+            if key in self.keys:
+                self.clashes.append((term, self.keys[key]))
+            else:
+                self.keys[key] = term
+        self._longest = max((len(k) for k in self.keys), default=0)
+
+    def words(self, text: str) -> list[Word]:
+        """The words of ``text`` that matching sees (folded, stop words removed), with their spans."""
+        out: list[Word] = []
+        for m in _WORD.finditer(text):
+            for piece in fold(m.group()).split():
+                if piece not in self._stop:
+                    out.append(Word(self._numbers.get(piece, piece), m.start(), m.end()))
+        return out
+
+    def stems(self, words: list[str]) -> list[str]:
+        with self._lock:
+            stems: list[str] = self._stemmer.stemWords(words)
+        return stems
+
+    def key(self, term: str) -> tuple[str, ...]:
+        """The stems a term is matched by."""
+        return tuple(self.stems([w.folded for w in self.words(term)]))
+
+    def find(self, text: str) -> tuple[list[Word], list[Match]]:
+        """The words of ``text`` and the glossary terms in it, left to right, longest first."""
+        words = self.words(text)
+        stems = self.stems([w.folded for w in words])
+        matches: list[Match] = []
+        i = 0
+        while i < len(stems):
+            for length in range(min(self._longest, len(stems) - i), 0, -1):
+                term = self.keys.get(tuple(stems[i : i + length]))
+                if term is not None:
+                    last = i + length - 1
+                    matches.append(Match(i, last, term, words[i].start, words[last].end))
+                    i += length
+                    break
+            else:
+                i += 1
+        return words, matches
+
+    def terms_in(self, text: str) -> list[str]:
+        """The glossary terms found in ``text``, in order of first appearance, each once."""
+        return list(dict.fromkeys(m.term for m in self.find(text)[1]))
+
+    def coverage(self, text: str) -> tuple[int, int]:
+        """(counted words, counted words inside a glossed term) of ``text``."""
+        words, matches = self.find(text)
+        covered = {n for m in matches for n in range(m.first, m.last + 1)}
+        counted = [n for n, w in enumerate(words) if is_counted(w.folded)]
+        return len(counted), sum(1 for n in counted if n in covered)
