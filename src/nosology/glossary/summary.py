@@ -46,7 +46,7 @@ def load_phrases(lang: str) -> dict[str, str]:
         if line.startswith("#") or "\t" not in line or line.startswith("key\t"):
             continue
         key, text = line.split("\t", 1)
-        out[key] = text.strip()
+        out[key] = text.rstrip("\r\n")
     return out
 
 
@@ -120,7 +120,8 @@ class Summaries:
         clauses.extend(pieces.clauses(title))
         if borrowed and "broader" in phrases:
             clauses.append(phrases["broader"])
-        text = lead.rstrip(" .") + "".join(f"; {c}" for c in dict.fromkeys(clauses)) + "."
+        separator = phrases.get("separator", "; ")
+        text = lead.rstrip(" .") + "".join(separator + c for c in dict.fromkeys(clauses)) + "."
         return PlainSummary(lang, text, phrases.get("notice", ""))
 
     def _with_lay(self, title: str, title_lang: str, reader_lang: str) -> str:
