@@ -12,6 +12,7 @@ import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import Stemmer
 
@@ -23,8 +24,7 @@ __all__ = ["Match", "Matcher", "Word", "is_counted"]
 _WORD = re.compile(r"[^\W_]+")
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):  # a tuple, not a dataclass: millions are made at build time
     folded: str
     start: int  # character span of the original word
     end: int
@@ -53,7 +53,7 @@ class Matcher:
     def __init__(self, language: Language, terms: Iterable[str]) -> None:
         self.language = language
         self._stop = language.stop_words
-        self._numbers = language.number_words
+        self._numbers = dict(language.number_words)
         self._stemmer = Stemmer.Stemmer(language.stemmer)
         self._lock = threading.Lock()
         self.keys: dict[tuple[str, ...], str] = {}
@@ -67,14 +67,18 @@ class Matcher:
             else:
                 self.keys[key] = term
         self._longest = max((len(k) for k in self.keys), default=0)
+        self.prefixes = frozenset(k[:n] for k in self.keys for n in range(1, len(k) + 1))
 
     def words(self, text: str) -> list[Word]:
         """The words of ``text`` that matching sees (folded, stop words removed), with their spans."""
         out: list[Word] = []
+        stop, numbers = self._stop, self._numbers
         for m in _WORD.finditer(text):
-            for piece in fold(m.group()).split():
-                if piece not in self._stop:
-                    out.append(Word(self._numbers.get(piece, piece), m.start(), m.end()))
+            word = m.group()
+            # an ASCII word of letters and digits folds to its lower case; fold() only for the rest
+            for piece in (word.lower(),) if word.isascii() else fold(word).split():
+                if piece not in stop:
+                    out.append(Word(numbers.get(piece, piece), *m.span()))
         return out
 
     def stems(self, words: list[str]) -> list[str]:
@@ -93,7 +97,10 @@ class Matcher:
         matches: list[Match] = []
         i = 0
         while i < len(stems):
-            for length in range(min(self._longest, len(stems) - i), 0, -1):
+            longest = 0  # the longest run of words from i that starts some term
+            while i + longest < len(stems) and tuple(stems[i : i + longest + 1]) in self.prefixes:
+                longest += 1
+            for length in range(longest, 0, -1):
                 term = self.keys.get(tuple(stems[i : i + length]))
                 if term is not None:
                     last = i + length - 1

@@ -21,9 +21,13 @@ from nosology.glossary.reader import Glossary
 from nosology.languages import Languages
 from nosology.models import CodeRecord, Item
 
-__all__ = ["MAX_LAY_WORDS", "PlainSummary", "Summaries", "load_phrases"]
+__all__ = ["LAY_KINDS", "MAX_LAY_WORDS", "PlainSummary", "Summaries", "load_phrases"]
 
 MAX_LAY_WORDS = 3  # more lay words than this and the sentence stops reading as one
+# Kinds whose lay word is worth adding, most useful first. Conventions ("unspecified") get a clause
+# of their own; the lay word of a qualifier or an event reads as a repetition inside a title
+# ("membre supérieur (haut)", "collision (crash)").
+LAY_KINDS = ("anatomy", "condition", "organism", "substance", "procedure")
 
 
 @dataclass(frozen=True)
@@ -129,18 +133,21 @@ class Summaries:
         if title_lang != reader_lang:
             return title
         entries = self.glossary.entries(title_lang)
-        _, matches = self.glossary.matcher(title_lang).find(title)
-        folded = " ".join(w.folded for w in self.glossary.matcher(title_lang).words(title))
-        out, at, added = [], 0, 0
-        for m in matches:
-            lay = entries[m.term].lay if m.term in entries else ""
-            if not lay or added >= MAX_LAY_WORDS:
+        matcher = self.glossary.matcher(title_lang)
+        folded = " ".join(w.folded for w in matcher.words(title))
+        wanted = []
+        for m in matcher.find(title)[1]:
+            entry = entries.get(m.term)
+            if entry is None or not entry.lay or entry.kind not in LAY_KINDS:
                 continue
-            lay_words = " ".join(w.folded for w in self.glossary.matcher(title_lang).words(lay))
-            if lay_words and lay_words in folded:
-                continue  # the title already says it in everyday words
+            lay_words = " ".join(w.folded for w in matcher.words(entry.lay))
+            if lay_words and lay_words not in folded:  # else the title already says it in everyday words
+                wanted.append((LAY_KINDS.index(entry.kind), m.first, m, entry.lay))
+        chosen = sorted(sorted(wanted, key=lambda w: (w[0], w[1]))[:MAX_LAY_WORDS], key=lambda w: w[1])
+        out, at = [], 0
+        for _, _, m, lay in chosen:
             out.append(title[at : m.end] + f" ({lay})")
-            at, added = m.end, added + 1
+            at = m.end
         out.append(title[at:])
         return "".join(out)
 

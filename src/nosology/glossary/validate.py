@@ -13,14 +13,15 @@ __all__ = ["check_glossary", "occurring_keys"]
 
 def occurring_keys(matcher: Matcher, texts: Iterable[str]) -> set[tuple[str, ...]]:
     """The terms' stem keys that occur as consecutive words in at least one of ``texts``."""
-    keys = matcher.keys
-    longest = max((len(k) for k in keys), default=0)
+    keys, prefixes = matcher.keys, matcher.prefixes
     seen: set[tuple[str, ...]] = set()
-    for text in texts:
+    for text in set(texts):
         stems = matcher.stems([w.folded for w in matcher.words(text)])
         for i in range(len(stems)):
-            for n in range(1, min(longest, len(stems) - i) + 1):
+            for n in range(1, len(stems) - i + 1):
                 key = tuple(stems[i : i + n])
+                if key not in prefixes:
+                    break
                 if key in keys:
                     seen.add(key)
     return seen
