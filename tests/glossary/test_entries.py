@@ -48,7 +48,7 @@ def test_header_and_area_names_are_checked(tmp_path: Path) -> None:
     bad_header = tmp_path / "en" / "anatomy.tsv"
     bad_header.parent.mkdir()
     bad_header.write_text("term\tdefinition\n", encoding="utf-8")
-    with pytest.raises(GlossaryError, match="en/anatomy.tsv:1: header must be"):
+    with pytest.raises(GlossaryError, match=r"en/anatomy\.tsv:1: header must be"):
         read_glossary_file(bad_header, "en", "en")
     with pytest.raises(GlossaryError, match="not an area file"):
         read_glossary_file(_file(tmp_path, "", name="bones.tsv"), "en", "en")

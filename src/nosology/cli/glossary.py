@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import random
+from typing import Any
 
 import typer
+from rich.table import Table
 
 from nosology.cli.output import console, fail_cleanly, open_library, print_json
 
-__all__ = ["glossary_app"]
+__all__ = ["glossary_app", "show_glossary_coverage"]
 
 glossary_app = typer.Typer(help="The plain-words glossary and the plain summaries.", no_args_is_help=True)
 
@@ -52,3 +54,23 @@ def explain(
     for g in glosses:
         lay = f" ({g.lay})" if g.lay else ""
         console.print(f"[bold]{g.term}[/]{lay}: {g.definition}", highlight=False)
+
+
+def show_glossary_coverage(meta: dict[str, Any]) -> None:
+    """The glossary's entries and its coverage of the billable titles, per language and chapter."""
+    glossary = meta.get("glossary")
+    if not glossary:
+        return
+    entries = ", ".join(f"{lang} {n:,}" for lang, n in glossary["entries"].items())
+    console.print(f"[bold]Glossary[/] {entries} entries; coverage of billable titles (words glossed, codes fully glossed):", highlight=False)
+    table = Table("chapter", *(f"{lang} {what}" for lang in glossary["coverage"] for what in ("words", "codes")))
+    langs = list(glossary["coverage"].values())
+    chapters = list(langs[0]["chapters"]) if langs else []
+
+    def cells(tally: dict[str, Any]) -> list[str]:
+        return [f"{tally['word_share']:.1%}", f"{tally['code_share']:.1%}"]
+
+    for chapter in chapters:
+        table.add_row(chapter, *(c for lang in langs for c in cells(lang["chapters"].get(chapter, {"word_share": 0, "code_share": 0}))))
+    table.add_row("all", *(c for lang in langs for c in cells(lang["overall"])))
+    console.print(table)
