@@ -9,7 +9,17 @@ from typing import Any
 
 import pytest
 
-from nosology.codesystems import CodeSystem, CodeSystems, Concept, Page, PastConcept, Property, PropertyValue, SystemInfo, Unknown
+from nosology.codesystems import (
+    CodeSystem,
+    CodeSystems,
+    Concept,
+    Page,
+    PastConcept,
+    Property,
+    PropertyValue,
+    SystemInfo,
+    Unknown,
+)
 from nosology.errors import CodeNotFound, UnknownCodeSystem
 from nosology.library import Library
 from nosology.models import LocalTitle
