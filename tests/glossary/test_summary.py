@@ -84,3 +84,8 @@ def test_explain_through_pair(toy_glossary: Glossary) -> None:
     glosses = toy_glossary.explain("Pain in right knee", "en", "fr")
     assert [(g.term, g.found) for g in glosses] == [("douleur", "pain"), ("genou", "knee")]
     assert [g.term for g in toy_glossary.explain("Pain in right knee", "en", "en")] == ["knee", "pain"][::-1]
+
+
+def test_a_pair_spelled_like_its_term_is_still_a_pair(toy_glossary: Glossary) -> None:
+    glosses = toy_glossary.explain("Fracture of clavicle", "en", "fr")
+    assert [(g.term, g.found, g.lang) for g in glosses] == [("fracture", "Fracture".lower(), "fr"), ("clavicule", "clavicle", "fr")]

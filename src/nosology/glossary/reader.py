@@ -25,7 +25,8 @@ class Gloss:
     kind: str
     lang: str
     source: str
-    found: str  # the term as found in the text's language (differs when explained through a pair)
+    pair: str  # the English term of the same concept (translated languages), else ""
+    found: str  # the term as found in the text (the pair, when the text is in another language)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -40,6 +41,7 @@ class Glossary:
         self._lock = threading.Lock()
         self._entries: dict[str, dict[str, Gloss]] | None = None
         self._matchers: dict[str, Matcher] = {}
+        self._pairs: dict[str, dict[str, Gloss]] = {}
         self._explained: LruCache[tuple[Gloss, ...]] = LruCache(20_000)  # by (text, text lang, reader lang)
 
     def entries(self, lang: str) -> dict[str, Gloss]:
@@ -56,7 +58,7 @@ class Glossary:
             return out
         for r in self.store.query("SELECT lang, term, definition, lay, kind, source, pair FROM glossary_entry ORDER BY lang, file, line"):
             if r["lang"] in out:
-                out[r["lang"]][r["term"]] = Gloss(r["term"], r["definition"], r["lay"], r["kind"], r["lang"], r["source"], r["pair"] or r["term"])
+                out[r["lang"]][r["term"]] = Gloss(r["term"], r["definition"], r["lay"], r["kind"], r["lang"], r["source"], r["pair"], r["term"])
         return out
 
     def matcher(self, lang: str) -> Matcher:
@@ -69,7 +71,12 @@ class Glossary:
 
     def by_pair(self, lang: str) -> dict[str, Gloss]:
         """English term (lower case) -> the entry of ``lang`` that names it as its pair."""
-        return {g.found.lower(): g for g in self.entries(lang).values() if g.found != g.term}
+        entries = self.entries(lang)
+        with self._lock:
+            found = self._pairs.get(lang)
+            if found is None:
+                found = self._pairs[lang] = {g.pair.lower(): g for g in entries.values() if g.pair}
+            return found
 
     def explain(self, text: str, text_lang: str, reader_lang: str) -> tuple[Gloss, ...]:
         """The glossed terms of ``text`` (written in ``text_lang``) with definitions in
@@ -86,5 +93,5 @@ class Glossary:
         for t in terms:
             g = paired.get(t.lower())
             if g is not None:
-                out.append(Gloss(g.term, g.definition, g.lay, g.kind, g.lang, g.source, t))
+                out.append(Gloss(g.term, g.definition, g.lay, g.kind, g.lang, g.source, g.pair, t))
         return tuple(dict.fromkeys(out))
