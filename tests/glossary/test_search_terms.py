@@ -33,7 +33,7 @@ def _conn(tmp_path: Path) -> sqlite3.Connection:
     ])
     conn.executemany("INSERT INTO glossary_entry VALUES (?, ?, 'd.', ?, ?, 's', '', 'f.tsv', 1)", [
         ("en", "clavicle", "collarbone", "anatomy"), ("en", "fracture", "broken bone", "condition"),
-        ("en", "initial", "first", "qualifier"),  # qualifiers' lay words are not search equivalents
+        ("en", "initial", "first", "qualifier"),  # only body parts' lay words are search equivalents
         ("fr", "clavicule", "os du cou", "anatomy"),
     ])
     return conn
@@ -43,7 +43,7 @@ def test_lay_words_replace_their_terms_in_each_language(tmp_path: Path) -> None:
     rows = glossary_search_terms(_conn(tmp_path), default_languages())
     assert sorted((term, lang, code) for term, lang, code, kind, _ in rows if kind == KIND) == [
         ("Fracture de la os du cou", "fr", "S42.0"),
-        ("broken bone of collarbone", "en", "S42.0"),
+        ("Fracture of collarbone", "en", "S42.0"),
     ]
     assert KIND in TERM_KINDS
 

@@ -14,20 +14,23 @@ from __future__ import annotations
 import sqlite3
 
 from nosology.glossary.matching import Matcher
-from nosology.glossary.summary import LAY_KINDS
 from nosology.languages import Languages
 
-__all__ = ["KIND", "glossary_search_terms"]
+__all__ = ["KIND", "SEARCH_KINDS", "glossary_search_terms"]
 
 KIND = "glossary"
+# Body parts only: their lay words name the same thing ("collarbone", "kneecap"). A condition's lay
+# word is broader than its term ("cancer" for "malignant neoplasm"), and as an equivalent it lifts
+# the wrong codes (measured on the dev sets: "Polype des fosses nasales" met "cancer des fosses nasales").
+SEARCH_KINDS = ("anatomy",)
 SOURCE = "nosology glossary: lay word"
 
 
 def _lay_words(conn: sqlite3.Connection, lang: str) -> dict[str, str]:
     if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'glossary_entry'").fetchone() is None:
         return {}
-    marks = ",".join("?" * len(LAY_KINDS))
-    return dict(conn.execute(f"SELECT term, lay FROM glossary_entry WHERE lang = ? AND lay != '' AND kind IN ({marks})", (lang, *LAY_KINDS)))
+    marks = ",".join("?" * len(SEARCH_KINDS))
+    return dict(conn.execute(f"SELECT term, lay FROM glossary_entry WHERE lang = ? AND lay != '' AND kind IN ({marks})", (lang, *SEARCH_KINDS)))
 
 
 def glossary_search_terms(conn: sqlite3.Connection, languages: Languages) -> list[tuple[str, str, str, str, str]]:
