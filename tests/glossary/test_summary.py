@@ -58,8 +58,8 @@ def test_other_and_other_specified(toy_glossary: Glossary) -> None:
     other = summaries.of(_record("M61.28", "Paralytic calcification and ossification of muscle, other site", 13))
     assert other["en"].text == "Paralytic calcification and ossification of muscle, other site."  # "other" qualifies a site here
     leading = summaries.of(_record("K63.89", "Other specified diseases of intestine", 11))
-    assert leading["en"].text == ("Other specified diseases of intestine; “other specified” means a named form that has no code of "
-                                  "its own here.")  # one clause, not "other" and "other specified" both
+    assert leading["en"].text == ("Other specified diseases of intestine; “other specified” means the record names something more "
+                                  "precise that has no code of its own.")  # one clause, not "other" and "other specified" both
     plain = summaries.of(_record("E13.9", "Other specified diabetes mellitus without complications", 4))
     assert plain["en"].text.count("“other") == 1
     first = summaries.of(_record("K59.8", "Other functional intestinal disorders", 11))
