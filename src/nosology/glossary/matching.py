@@ -22,10 +22,12 @@ from nosology.search.normalise import fold
 __all__ = ["Match", "Matcher", "Word", "is_counted"]
 
 _WORD = re.compile(r"[^\W_]+")
+_MAX_WORDS = 200_000  # distinct words remembered per matcher (the classification has about 40,000)
 
 
 class Word(NamedTuple):  # a tuple, not a dataclass: millions are made at build time
     folded: str
+    stem: str
     start: int  # character span of the original word
     end: int
 
@@ -56,6 +58,8 @@ class Matcher:
         self._numbers = dict(language.number_words)
         self._stemmer = Stemmer.Stemmer(language.stemmer)
         self._lock = threading.Lock()
+        # word as written -> its (folded, stem) pieces: titles reuse a few tens of thousands of words
+        self._pieces: dict[str, tuple[tuple[str, str], ...]] = {}
         self.keys: dict[tuple[str, ...], str] = {}
         self.clashes: list[tuple[str, str]] = []  # (term, the earlier term with the same stems)
         for term in terms:
@@ -69,31 +73,35 @@ class Matcher:
         self._longest = max((len(k) for k in self.keys), default=0)
         self.prefixes = frozenset(k[:n] for k in self.keys for n in range(1, len(k) + 1))
 
-    def words(self, text: str) -> list[Word]:
-        """The words of ``text`` that matching sees (folded, stop words removed), with their spans."""
-        out: list[Word] = []
-        stop, numbers = self._stop, self._numbers
-        for m in _WORD.finditer(text):
-            word = m.group()
+    def _pieces_of(self, word: str) -> tuple[tuple[str, str], ...]:
+        found = self._pieces.get(word)
+        if found is None:
             # an ASCII word of letters and digits folds to its lower case; fold() only for the rest
-            for piece in (word.lower(),) if word.isascii() else fold(word).split():
-                if piece not in stop:
-                    out.append(Word(numbers.get(piece, piece), *m.span()))
-        return out
+            folded = [self._numbers.get(p, p) for p in ((word.lower(),) if word.isascii() else fold(word).split()) if p not in self._stop]
+            with self._lock:
+                stems = self._stemmer.stemWords(folded)
+            found = tuple(zip(folded, stems, strict=True))
+            if len(self._pieces) < _MAX_WORDS:
+                self._pieces[word] = found
+        return found
 
-    def stems(self, words: list[str]) -> list[str]:
-        with self._lock:
-            stems: list[str] = self._stemmer.stemWords(words)
-        return stems
+    def words(self, text: str) -> list[Word]:
+        """The words of ``text`` that matching sees (folded, stop words removed, stemmed), with
+        their spans."""
+        out: list[Word] = []
+        for m in _WORD.finditer(text):
+            start, end = m.span()
+            out.extend(Word(folded, stem, start, end) for folded, stem in self._pieces_of(m.group()))
+        return out
 
     def key(self, term: str) -> tuple[str, ...]:
         """The stems a term is matched by."""
-        return tuple(self.stems([w.folded for w in self.words(term)]))
+        return tuple(w.stem for w in self.words(term))
 
     def find(self, text: str) -> tuple[list[Word], list[Match]]:
         """The words of ``text`` and the glossary terms in it, left to right, longest first."""
         words = self.words(text)
-        stems = self.stems([w.folded for w in words])
+        stems = [w.stem for w in words]
         matches: list[Match] = []
         i = 0
         while i < len(stems):

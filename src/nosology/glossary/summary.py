@@ -69,7 +69,7 @@ class _Pieces:
     def clauses(self, title: str) -> list[str]:
         out = [self.anywhere[t] for t in self.matcher.terms_in(title)]
         words = self.matcher.words(title)
-        first = tuple(self.matcher.stems([words[0].folded])) if words else ()
+        first = (words[0].stem,) if words else ()
         said = {self.matcher.key(t)[:1] for t in self.matcher.terms_in(title)}
         if first in self.start_keys and first not in said:  # "Other specified" has its own clause
             out.insert(0, self.start_keys[first])

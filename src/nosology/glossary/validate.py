@@ -16,7 +16,7 @@ def occurring_keys(matcher: Matcher, texts: Iterable[str]) -> set[tuple[str, ...
     keys, prefixes = matcher.keys, matcher.prefixes
     seen: set[tuple[str, ...]] = set()
     for text in set(texts):
-        stems = matcher.stems([w.folded for w in matcher.words(text)])
+        stems = [w.stem for w in matcher.words(text)]
         for i in range(len(stems)):
             for n in range(1, len(stems) - i + 1):
                 key = tuple(stems[i : i + n])
