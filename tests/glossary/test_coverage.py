@@ -11,8 +11,9 @@ How the figures are derived (the method, which ``nosology info`` reports per cha
   longest phrase first). A code is fully glossed when every counted word of its title is.
 
 The floors below are the overall shares measured on the data committed with them (the staged,
-unreviewed snapshot of 23:40 UTC: en 72.9 % of words, 15.9 % of codes; fr 84.5 % / 59.4 %), rounded
-down to a whole percent. When the reviewed glossary lands, run ``nosology info --json`` and set
+unreviewed snapshot of 00:06 UTC, 3,209 English and 1,370 French entries: en 603,923 of 614,407
+words = 98.3 %, 66,471 of 74,719 codes = 89.0 %; fr 331,522 of 355,646 words = 93.2 %, 57,458 of
+72,645 codes = 79.1 %), rounded down to a whole percent. When the reviewed glossary lands, run ``nosology info --json`` and set
 each floor to the new figure rounded down; the issue's targets are 95 % of words and 90 % of codes.
 """
 
@@ -28,7 +29,7 @@ pytestmark = pytest.mark.fulldata
 
 BILLABLE = {"en": 74_719, "fr": 4_689 + 67_956}
 # language -> (share of words glossed, share of codes fully glossed), floors of the committed data
-FLOORS = {"en": (0.72, 0.15), "fr": (0.84, 0.59)}
+FLOORS = {"en": (0.98, 0.88), "fr": (0.93, 0.79)}
 
 
 def test_coverage_figures_are_those_of_the_method(library: Library) -> None:
