@@ -2,8 +2,9 @@
 
 Without a filter the expansion lists concepts in classification order (pre-order ``seq``), so
 paging is a range scan. With a filter, concepts come ranked by our search engine (English or
-French), the subtree of ``isa/<code>`` is applied to its hits, and ``total`` counts the matches
-the engine returns (its best candidates, at most ``FILTER_CAP``), so every page can be reached.
+French), the subtree of ``isa/<code>`` is applied to its whole answer (computed once per request,
+kept by the engine for the next page), and ``total`` is the exact number of matches, every page
+reachable. The WHO system's filter is a title match of at most ``FILTER_CAP`` concepts.
 """
 
 from __future__ import annotations
@@ -97,17 +98,11 @@ def _words_like(text: str) -> tuple[list[str], list[str]]:
     return words, [f"%{w}%" for w in words]
 
 
-def _engine_items(library: Library, text: str, lang: str) -> list[Item]:
-    """ICD-10-CM items ranked by our search engine."""
-    engine = library.search
-    items: list[Item] = []
-    for offset in range(0, FILTER_CAP, _PAGE):  # the engine pages by at most 100 hits
-        hits = engine.search(text, lang=lang, limit=_PAGE, offset=offset).results
-        found = (library.classification.find(h.code) for h in hits)
-        items.extend(i for i in found if i is not None)
-        if len(hits) < _PAGE:
-            break
-    return items
+def _engine_seqs(library: Library, text: str, lang: str, low: int, high: int) -> list[int]:
+    """The seqs of the ICD-10-CM concepts between ``low`` and ``high`` that our search engine
+    answers, ranked: the whole answer, computed once (the engine keeps it for the next page)."""
+    general = {r[0] for r in library.store.query("SELECT seq FROM item WHERE kind NOT IN (" + _KINDS + ")")}
+    return [seq for seq in library.search.ranked_seqs(text, lang=lang) if low <= seq <= high and seq not in general]
 
 
 def _title_items(library: Library, text: str, lang: str, low: int, high: int) -> list[Item]:
@@ -125,23 +120,25 @@ def _title_items(library: Library, text: str, lang: str, low: int, high: int) ->
     return [library.classification.item(r[0]) for r in rows]
 
 
-def _filtered(library: Library, vs: ImplicitValueSet, text: str, lang: str) -> list[Concept]:
+def _filtered(library: Library, vs: ImplicitValueSet, text: str, lang: str, count: int, offset: int) -> tuple[int, list[Concept]]:
+    """The exact number of concepts the filter matches, and the page asked for."""
     classification = library.classification
     if vs.system is CM:
-        # The engine ranks its best candidates across the whole classification; inside a
-        # subtree those may miss, so title matches within the subtree follow them.
+        # The engine ranks across the whole classification; inside a subtree, title matches the
+        # engine does not answer follow its own (at most FILTER_CAP of them).
         low, high = _cm_range(vs)
-        items = [i for i in _engine_items(library, text, lang) if low <= i.seq <= high and i.kind in CONCEPT_KINDS]
+        seqs = _engine_seqs(library, text, lang, low, high)
         if vs.root is not None:
-            seen = {i.seq for i in items}
-            items += [i for i in _title_items(library, text, lang, low, high) if i.seq not in seen]
-        return [cm_concept(i, classification) for i in items[:FILTER_CAP]]
+            seen = set(seqs)
+            seqs += [i.seq for i in _title_items(library, text, lang, low, high) if i.seq not in seen]
+        return len(seqs), [cm_concept(classification.item(s), classification) for s in seqs[offset : offset + count]]
     words, patterns = _words_like(text)
     sql = " AND ".join("lower(title) LIKE ?" for _ in words) or "1"
     prefix = compact(vs.root.code) if vs.root else ""
     rows = library.store.query(f"SELECT code FROM who WHERE {sql} AND kind IN ({_KINDS}) AND key >= ? AND key < ? ORDER BY key LIMIT ?",
                                (*patterns, prefix, prefix + "~", FILTER_CAP))
-    return who_concepts(library.store, [r["code"] for r in rows], library.languages)
+    codes = [r["code"] for r in rows]
+    return len(codes), who_concepts(library.store, codes[offset : offset + count], library.languages)
 
 
 def expand(library: Library, params: OpParams, *, url: str | None = None) -> dict[str, Any]:
@@ -154,8 +151,7 @@ def expand(library: Library, params: OpParams, *, url: str | None = None) -> dic
     designations = params.flag("includeDesignations")
     text = (params.text("filter") or "").strip()[: library.settings.max_query_chars]
     if text:
-        matches = _filtered(library, vs, text, lang)
-        total, page = len(matches), matches[offset : offset + count]
+        total, page = _filtered(library, vs, text, lang, count, offset)
     else:
         total, page = _browse(library, vs, count, offset)
     used: list[Param] = [param("used-codesystem", f"{vs.system.url}|{vs.system.version}", "valueUri"),
