@@ -154,7 +154,7 @@ class SearchEngine:
             return first + more, len(embedded) + len(rest), []
         hits = self._page_hits(found, offset, limit)
         did_you_mean: list[str] = []
-        corrected = parsed.corrected_text()
+        corrected = parsed.corrected_text() if not parsed.gibberish else None
         if corrected and corrected.lower() != text.lower():
             did_you_mean.append(corrected)
         if not found:
@@ -176,9 +176,11 @@ class SearchEngine:
         return found, parsed
 
     def _nearest_words(self, parsed: ParsedQuery) -> list[str]:
-        """For a query that found nothing: indexed words that begin like its unknown words."""
+        """For a query that found nothing: the query without its unknown words, and indexed words
+        that begin like those."""
         vocabulary = self.vocabulary
-        out: list[str] = []
+        known = [t.word for t in parsed.tokens if t.known and not t.corrected]
+        out: list[str] = [" ".join(known)] if known and len(known) < len(parsed.tokens) else []
         for token in parsed.distinctive:
             if not token.known and len(token.word) >= 4:
                 out.extend(w for w in vocabulary.completions(token.word[:4], 3) if w not in out)

@@ -2,7 +2,9 @@
 names the code the person means; that code's family comes before anything that only shares words.
 
 The family of an anchor code is the code, its ancestors down from its category, its children and,
-below the category, its siblings: the part of the classification a coder would look at next.
+below the category, its siblings: the part of the classification a coder would look at next. A
+sibling comes only when the query's words found it too: under a category such as R19 ("Other
+symptoms and signs involving the digestive system") siblings can be about anything.
 """
 
 from __future__ import annotations
@@ -22,9 +24,9 @@ FAMILY_BONUS = 200.0  # above any score a term can earn by its words (at most ~1
 _GENERAL = frozenset({"chapter", "block"})
 
 
-def family(classification: Classification, anchors: Iterable[int]) -> list[int]:
+def family(classification: Classification, anchors: Iterable[int], *, siblings: bool = True) -> list[int]:
     """The seqs of the anchors' families, nearest first: the anchors, their children, their
-    ancestors up to the category, then their siblings under the same category."""
+    ancestors up to the category, then (``siblings``) their siblings under the same category."""
     items = [classification.item(seq) for seq in dict.fromkeys(anchors)]
     out: dict[int, None] = {}
 
@@ -38,7 +40,7 @@ def family(classification: Classification, anchors: Iterable[int]) -> list[int]:
         add(classification.children(item))
     for item in items:
         add(reversed(classification.ancestors(item)))
-    for item in items:
+    for item in items if siblings else ():
         if item.kind != "category" and item.parent is not None:
             add(classification.siblings(item))
     return list(out)

@@ -95,7 +95,8 @@ def match(parsed: ParsedQuery, docs: DocTable, ranker: Ranker, ids: Ids, classif
         named = sorted(anchors, key=lambda seq: -anchors[seq])
         # beyond the family, a result must have every distinctive word of the query
         keep = [ranker.covers(doc) for doc in map(docs.get, (abs(d) for d in doc_ids))]
-        return _anchored(Matches(seqs, scores, doc_ids, complete), family(classification, named), keep)
+        return _anchored(Matches(seqs, scores, doc_ids, complete), family(classification, named),
+                         family(classification, named, siblings=False), keep)
     return Matches(seqs, scores, doc_ids, complete)
 
 
@@ -125,13 +126,13 @@ def _add_tail(rest: list[int], docs: DocTable, seqs: list[int], scores: list[flo
             doc_ids.append(doc_id)
 
 
-def _anchored(found: Matches, members: list[int], keep: list[bool]) -> Matches:
-    """The family first (members the words found keep their order among themselves, the others
-    follow them), then everything else as ranked."""
+def _anchored(found: Matches, members: list[int], close: list[int], keep: list[bool]) -> Matches:
+    """The family first (members the words found keep their order among themselves, then the
+    anchors' children and ancestors the words did not find), then everything else as ranked."""
     rank = {seq: n for n, seq in enumerate(found.seqs)}
     in_family = set(members)
     known = [seq for seq in found.seqs if seq in in_family]
-    unfound = [seq for seq in members if seq not in rank]
+    unfound = [seq for seq in close if seq not in rank]
     top = found.scores[0] if found.scores else 0.0
     seqs, scores, doc_ids = [], [], []
     for seq in known:

@@ -55,6 +55,12 @@ class ParsedQuery:
         return [t for t in self.tokens if not t.generic and t.weight > WEAK_WEIGHT]
 
     @property
+    def gibberish(self) -> bool:
+        """More words than a typo explains, none of them known as typed: no spelling to suggest."""
+        distinctive = self.distinctive
+        return len(distinctive) > MAX_GUESSED and not any(t.known and not t.corrected for t in distinctive)
+
+    @property
     def off_topic(self) -> bool:
         """Every distinctive word is unknown, or most of them are (gibberish corrected into random
         words): nothing can match what the query is about, so the answer is no result."""
@@ -63,7 +69,7 @@ class ParsedQuery:
             return False
         known = [t for t in distinctive if t.known and not t.corrected]
         corrected = [t for t in distinctive if t.known and t.corrected]
-        return not known and (not corrected or len(corrected) * 2 < len(distinctive) or len(distinctive) > MAX_GUESSED)
+        return not known and (not corrected or len(corrected) * 2 < len(distinctive) or self.gibberish)
 
     def corrected_text(self) -> str | None:
         """The query with its unknown words replaced by their best correction, when there were any."""

@@ -56,7 +56,10 @@ class Ranker:
         self.any_groups = [t.any_stems for t in usable]
         # the generic-word rule: a term must share distinctive words worth half of theirs
         self.distinct = [(t.any_stems, w) for t, w in zip(usable, weights, strict=True) if not t.generic and t.weight > WEAK_WEIGHT]
-        self.distinct_need = 0.5 * sum(w for _, w in self.distinct)
+        # a distinctive word the index does not know (an eponym it lacks) weighs as the rarest word:
+        # nothing can match it, so "Zorblatt syndrome of the liver" is not answered by liver codes
+        unknown = sum(t.weight * math.log1p(n_docs) for t in query.distinctive if not t.known)
+        self.distinct_need = 0.5 * (sum(w for _, w in self.distinct) + unknown)
         self.total = sum(w for _, w in self.groups) or 1.0
         self.all_stems = frozenset(s for t in usable for s in t.any_stems)
         self.lang = query.lang
