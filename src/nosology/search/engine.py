@@ -48,9 +48,11 @@ class SearchEngine:
         store: the built reference database (with its search index).
         classification: the classification over the same store (items, its language registry).
         max_query_chars: queries are cut to this many characters.
+        answer_cache: worded answers kept whole for paging (0: none, every search computes).
     """
 
-    def __init__(self, store: ReferenceStore, classification: Classification, *, max_query_chars: int = 500) -> None:
+    def __init__(self, store: ReferenceStore, classification: Classification, *, max_query_chars: int = 500,
+                 answer_cache: int = ANSWERS) -> None:
         self.store = store
         self.classification = classification
         self.max_query_chars = max_query_chars
@@ -59,7 +61,7 @@ class SearchEngine:
         self._vocabulary: Vocabulary | None = None
         self._docs: DocTable | None = None
         self._ranking_words: RankingWords | None = None
-        self._answers = LruCache[tuple[Matches, ParsedQuery]](ANSWERS)
+        self._answers = LruCache[tuple[Matches, ParsedQuery]](answer_cache)
 
     # -- shared state, loaded on first use ---------------------------------------------------
     @property

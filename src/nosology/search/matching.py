@@ -24,7 +24,7 @@ from nosology.search.ranking import Ranker
 
 __all__ = ["MAX_MATCHES", "SCORED", "Matches", "group", "match", "stems_group"]
 
-SCORED = 3000  # terms of a broad answer that are scored; the rest keep the static order
+SCORED = 150  # terms of a broad answer that are scored; the rest keep the static order
 MAX_MATCHES = 200_000  # more than the index holds: the AND list is never cut
 FILL = 10  # fewer codes than this with every word: look for terms with most of the words
 PARTIAL = 60  # terms read per partial subset
@@ -51,7 +51,7 @@ def match(parsed: ParsedQuery, docs: DocTable, ranker: Ranker, ids: Ids, classif
     usable = parsed.usable
     if not usable or parsed.off_topic:
         return Matches()
-    best: dict[int, tuple[float, int]] = {}
+    best: dict[int, tuple[float, int, int, bool]] = {}  # seq -> score, doc, code length, has every distinctive word
     in_lang: dict[int, tuple[float, int]] = {}  # the best term in the query's language, for display
     anchors: dict[int, float] = {}  # seq -> best score of a term that says exactly the query
 
@@ -67,7 +67,7 @@ def match(parsed: ParsedQuery, docs: DocTable, ranker: Ranker, ids: Ids, classif
                 anchors[doc.seq] = max(score, anchors.get(doc.seq, 0.0))
             current = best.get(doc.seq)
             if current is None or score > current[0]:
-                best[doc.seq] = (score, doc_id)
+                best[doc.seq] = (score, doc_id, doc.code_len, ranker.covers(doc))
             if parsed.translated and doc.lang == parsed.lang:
                 here = in_lang.get(doc.seq)
                 if here is None or score > here[0]:
@@ -85,24 +85,20 @@ def match(parsed: ParsedQuery, docs: DocTable, ranker: Ranker, ids: Ids, classif
     if len(best) < FILL and len(required) > 1:
         for extra in _partial(required, bool(best), ids):
             consider(extra, False)
-    order = sorted(best.items(), key=lambda e: (-e[1][0], _code_len(docs, e[1][1]), e[0]))
+    order = sorted(best.items(), key=lambda e: (-e[1][0], e[1][2], e[0]))
     seqs = [seq for seq, _ in order]
-    scores = [score for _, (score, _) in order]
-    doc_ids = [_shown(seq, doc_id, score, in_lang) for seq, (score, doc_id) in order]
+    scores = [value[0] for _, value in order]
+    doc_ids = [_shown(seq, value[1], value[0], in_lang) for seq, value in order]
+    keep = [value[3] for _, value in order]
     if every_word:
         _add_tail(found[SCORED:], docs, seqs, scores, doc_ids, best)
     if anchors:
         named = sorted(anchors, key=lambda seq: -anchors[seq])
         # beyond the family, a result must have every distinctive word of the query
-        keep = [ranker.covers(doc) for doc in map(docs.get, (abs(d) for d in doc_ids))]
+        keep += [True] * (len(seqs) - len(keep))  # the tail has every word
         return _anchored(Matches(seqs, scores, doc_ids, complete), family(classification, named),
                          family(classification, named, siblings=False), keep)
     return Matches(seqs, scores, doc_ids, complete)
-
-
-def _code_len(docs: DocTable, doc_id: int) -> int:
-    doc = docs.get(doc_id)
-    return doc.code_len if doc is not None else 0
 
 
 def _shown(seq: int, doc_id: int, score: float, in_lang: dict[int, tuple[float, int]]) -> int:
@@ -113,7 +109,7 @@ def _shown(seq: int, doc_id: int, score: float, in_lang: dict[int, tuple[float, 
 
 
 def _add_tail(rest: list[int], docs: DocTable, seqs: list[int], scores: list[float], doc_ids: list[int],
-              best: dict[int, tuple[float, int]]) -> None:
+              best: dict[int, tuple[float, int, int, bool]]) -> None:
     """The codes of a broad answer beyond the scored terms, in static order, scored below the rest."""
     seen = set(best)
     floor = min(scores, default=1.0)
