@@ -103,8 +103,8 @@ def in_process(data_dir: Path, codes: list[str], seconds: float = 2.0) -> dict[s
     library = Library.open(load_settings({}, data_dir=data_dir, log_json=False))
     makers = requests_for(codes)
     calls: dict[str, Callable[[OpParams], Any]] = {
-        "$lookup": lambda p: lookup(library.classification, p),
-        "$validate-code": lambda p: validate_code(library.classification, p, value_set=True),
+        "$lookup": lambda p: lookup(library.code_systems, p, library.languages),
+        "$validate-code": lambda p: validate_code(library.code_systems, p, value_set=True),
         "$expand?filter=": lambda p: expand(library, p),
     }
     figures: dict[str, dict[str, float]] = {}

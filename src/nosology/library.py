@@ -19,6 +19,7 @@ from nosology.store import ReferenceStore
 
 if TYPE_CHECKING:
     from nosology.alphaindex import AlphabeticIndex
+    from nosology.codesystems import CodeSystems
     from nosology.content.articles import Articles
     from nosology.drg import Drg
     from nosology.history import History
@@ -108,6 +109,17 @@ class Library:
         from nosology.history import History
 
         return History(self.store, self.classification)
+
+    @cached_property
+    def code_systems(self) -> CodeSystems:
+        """The code systems served (FHIR, Infobutton): ICD-10-CM first, then WHO ICD-10."""
+        from nosology.codesystems import CodeSystems, Icd10Cm, WhoIcd10
+
+        def index_paths(code: str) -> list[str]:
+            return [e.trail.replace(" › ", ", ") for e in self.alphaindex.entries_for(code, limit=20) if e.book in ("disease", "external")]
+
+        cm = Icd10Cm(self.classification, search=lambda: self.search, index_paths=index_paths, history=lambda: self.history)
+        return CodeSystems((cm, WhoIcd10(self.classification)))
 
     @cached_property
     def drg(self) -> Drg:

@@ -39,7 +39,7 @@ def props(resource: dict[str, Any], code: str) -> list[Any]:
 
 
 def test_lookup_billable_code(library: Library) -> None:
-    out = params_of(lookup(library.classification, q(system=CM, code="M61.28")))
+    out = params_of(lookup(library.code_systems, q(system=CM, code="M61.28")))
     assert out["display"] == ["Paralytic calcification and ossification of muscle, other site"]
     assert out["version"] == ["2026"] and out["name"] == ["ICD10CM"]
     designations = {d["language"]: d for d in out["designation"]}
@@ -49,7 +49,7 @@ def test_lookup_billable_code(library: Library) -> None:
 
 
 def test_lookup_properties_and_notes(library: Library) -> None:
-    result = lookup(library.classification, q(system=CM, code="M61.2"))
+    result = lookup(library.code_systems, q(system=CM, code="M61.2"))
     assert props(result, "parent") == ["M61"]
     assert props(result, "child") == [f"M61.2{d}" for d in "0123456789"]  # M61.20-M61.29 in the tabular list
     assert props(result, "notSelectable") == [True] and props(result, "billable") == [False]
@@ -60,10 +60,10 @@ def test_lookup_properties_and_notes(library: Library) -> None:
 
 
 def test_lookup_french_display_and_ancestor_designation(library: Library) -> None:
-    exact = params_of(lookup(library.classification, q(system=CM, code="M61.2", displayLanguage="fr")))
+    exact = params_of(lookup(library.code_systems, q(system=CM, code="M61.2", displayLanguage="fr")))
     assert exact["display"] == ["Calcification et ossification paralytiques de muscles"]
     # M61.211 (right shoulder) has no CIM-10 code of its own: the French title is M61.21's
-    borrowed = params_of(lookup(library.classification, q(system=CM, code="M61.211", displayLanguage="fr")))
+    borrowed = params_of(lookup(library.code_systems, q(system=CM, code="M61.211", displayLanguage="fr")))
     assert borrowed["display"] == ["Paralytic calcification and ossification of muscle, right shoulder"]
     assert "M61.21" in borrowed["message"][0]
     fr = next(d for d in borrowed["designation"] if d["language"] == "fr")
@@ -71,17 +71,17 @@ def test_lookup_french_display_and_ancestor_designation(library: Library) -> Non
 
 
 def test_lookup_property_filter(library: Library) -> None:
-    out = params_of(lookup(library.classification, OpParams.from_query([("system", CM), ("code", "M61.2"), ("property", "parent")])))
+    out = params_of(lookup(library.code_systems, OpParams.from_query([("system", CM), ("code", "M61.2"), ("property", "parent")])))
     assert [p["code"] for p in out["property"]] == ["parent"]
     assert "designation" not in out
 
 
 def test_lookup_who(library: Library) -> None:
-    out = params_of(lookup(library.classification, q(system=WHO, code="M61.2")))
+    out = params_of(lookup(library.code_systems, q(system=WHO, code="M61.2")))
     assert out["version"] == ["2019"]
     assert out["display"] == ["Paralytic calcification and ossification of muscle"]
     assert {d["language"] for d in out["designation"]} == {"en", "fr"}
-    assert props(lookup(library.classification, q(system=WHO, code="M61")), "child") == [f"M61.{d}" for d in "0123459"]
+    assert props(lookup(library.code_systems, q(system=WHO, code="M61")), "child") == [f"M61.{d}" for d in "0123459"]
 
 
 @pytest.mark.parametrize(("values", "error"), [
@@ -96,11 +96,11 @@ def test_lookup_who(library: Library) -> None:
 ])
 def test_lookup_errors(library: Library, values: dict[str, str], error: type[Exception]) -> None:
     with pytest.raises(error):
-        lookup(library.classification, q(**values))
+        lookup(library.code_systems, q(**values))
 
 
 def validate(library: Library, value_set: bool = False, **values: Any) -> dict[str, list[Any]]:
-    return params_of(validate_code(library.classification, q(**values), value_set=value_set))
+    return params_of(validate_code(library.code_systems, q(**values), value_set=value_set))
 
 
 def test_validate_in_code_system(library: Library) -> None:
@@ -137,7 +137,7 @@ def test_validate_in_value_sets(library: Library) -> None:
 def test_validate_codeable_concept_any_coding(library: Library) -> None:
     body = {"resourceType": "Parameters", "parameter": [{"name": "codeableConcept", "valueCodeableConcept": {"coding": [
         {"system": CM, "code": "X99.999"}, {"system": CM, "code": "M61.28"}]}}]}
-    out = params_of(validate_code(library.classification, OpParams.from_resource(body), value_set=False))
+    out = params_of(validate_code(library.code_systems, OpParams.from_resource(body), value_set=False))
     assert out["result"] == [True] and out["code"] == ["M61.28"]
 
 
@@ -146,15 +146,15 @@ def test_validate_codeable_concept_any_coding(library: Library) -> None:
     ("M61.28", "S72.001A", "not-subsumed"),
 ])
 def test_subsumes(library: Library, a: str, b: str, outcome: str) -> None:
-    assert params_of(subsumes(library.classification, q(system=CM, codeA=a, codeB=b)))["outcome"] == [outcome]
+    assert params_of(subsumes(library.code_systems, q(system=CM, codeA=a, codeB=b)))["outcome"] == [outcome]
 
 
 def test_subsumes_who_and_errors(library: Library) -> None:
-    assert params_of(subsumes(library.classification, q(system=WHO, codeA="M61", codeB="M61.2")))["outcome"] == ["subsumes"]
+    assert params_of(subsumes(library.code_systems, q(system=WHO, codeA="M61", codeB="M61.2")))["outcome"] == ["subsumes"]
     with pytest.raises(InvalidParameter):
-        subsumes(library.classification, q(system=CM, codeA="M61"))
+        subsumes(library.code_systems, q(system=CM, codeA="M61"))
     with pytest.raises(CodeNotFound):
-        subsumes(library.classification, q(system=CM, codeA="M61", codeB="M99.99"))
+        subsumes(library.code_systems, q(system=CM, codeA="M61", codeB="M99.99"))
 
 
 def expansion(library: Library, **values: Any) -> dict[str, Any]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from nosology.library import Library
 from nosology.terminology import OpParams, expand
-from nosology.terminology.systems import who_concept, who_concepts
 
 
 def test_batched_concepts_equal_one_by_one(library: Library) -> None:
     codes = [r["code"] for r in library.store.query("SELECT code FROM who WHERE kind IN ('category', 'subcategory') ORDER BY key LIMIT 300")]
-    assert who_concepts(library.store, codes, library.languages) == [who_concept(library.store, c, library.languages) for c in codes]
+    who = library.code_systems.resolve("http://hl7.org/fhir/sid/icd-10")
+    assert who.concepts(codes) == [who.concept(c) for c in codes]
 
 
 def test_a_thousand_concept_expand_is_a_few_queries(library: Library) -> None:

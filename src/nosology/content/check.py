@@ -18,6 +18,7 @@ from nosology.content.fields import check_front_matter
 from nosology.content.format import EMERGENCY_WORDS, LANGS, NOTICE, SECTIONS, SLUG, section_heading
 from nosology.content.parse import Problem, SourceFile, parse_file
 from nosology.content.render import make_markdown
+from nosology.languages import default_languages
 
 __all__ = ["CheckResult", "article_files", "check_content", "check_files"]
 
@@ -207,8 +208,8 @@ def _link_problem(lang: str, href: str, index: dict[tuple[str, str], SourceFile]
     if href.startswith("https://"):
         return None if _DOI_LINK.match(href) else f"external link {href!r}: only https://doi.org/ links are allowed"
     path = href.split("#", 1)[0]
-    expected = None if lang == "en" else lang  # English pages have no language prefix
-    prefix = "" if lang == "en" else f"/{lang}"
+    prefix = default_languages().url_prefix(lang)  # pages of the default language have no prefix
+    expected = prefix.removeprefix("/") or None
     article = _ARTICLE_LINK.match(path)
     if article:
         if article.group("lang") != expected:

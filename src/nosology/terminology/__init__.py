@@ -1,5 +1,6 @@
 """FHIR R4 terminology operations and HL7 Infobutton knowledge responses, as plain functions
-over the library that return FHIR-shaped dicts (no HTTP here)."""
+over the library's code systems (:mod:`nosology.codesystems`) that return FHIR-shaped dicts
+(no HTTP here)."""
 
 from nosology.terminology.capability import (
     capability_statement,
@@ -11,14 +12,9 @@ from nosology.terminology.expand import expand
 from nosology.terminology.lookup import lookup, subsumes
 from nosology.terminology.params import Coding, OpParams
 from nosology.terminology.resources import operation_outcome
-from nosology.terminology.systems import CM, SYSTEMS, WHO, CodeSystemInfo, resolve_system
 from nosology.terminology.validate import validate_code
 
 __all__ = [
-    "CM",
-    "SYSTEMS",
-    "WHO",
-    "CodeSystemInfo",
     "Coding",
     "OpParams",
     "capability_statement",
@@ -27,7 +23,6 @@ __all__ = [
     "expand",
     "lookup",
     "operation_outcome",
-    "resolve_system",
     "subsumes",
     "terminology_capabilities",
     "validate_code",

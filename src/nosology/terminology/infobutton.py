@@ -6,25 +6,17 @@ renderings. An unknown code system or code gives an empty feed with a reason, ne
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lxml import etree
 
-from nosology.codes import compact
+from nosology.codesystems import SystemInfo
 from nosology.errors import InvalidParameter
 from nosology.languages import Languages, default_languages
 from nosology.library import Library
 from nosology.models import Item
-from nosology.terminology.systems import (
-    CM,
-    CONCEPT_KINDS,
-    SYSTEMS,
-    WHO,
-    CodeSystemInfo,
-    who_concept,
-)
 
 __all__ = ["Entry", "KnowledgeRequest", "KnowledgeResponse", "answer", "parse_request", "to_atom", "to_json"]
 
@@ -34,11 +26,15 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 RESPONSE_TYPES = {"text/xml": "text/xml", "application/atom+xml": "text/xml", "application/xml": "text/xml",
                   "application/json": "application/json", "text/html": "text/html"}
 _LANG_NAMES = {"es": "Spanish", "sp": "Spanish", "de": "German", "it": "Italian", "pt": "Portuguese", "zh": "Chinese"}
-_CODE_SUMMARY = {
-    "en": "{code}: official ICD-10-CM title, notes, what each character means and where it sits in the classification.",
-    "fr": "{code} : intitulé officiel, notes, signification de chaque caractère et place dans la classification CIM-10-CM.",
-}
-_FEED_TITLE = {"en": "nosology: information for {code}", "fr": "nosology : informations sur {code}"}
+# English message ids, translated through the UI catalogues (``translate``)
+_CODE_SUMMARY = "%(code)s: official ICD-10-CM title, notes, what each character means and where it sits in the classification."
+_FEED_TITLE = "nosology: information for %(code)s"
+
+Translate = Callable[[str, str], str]  # (language, English message) -> the message in that language
+
+
+def _untranslated(lang: str, message: str) -> str:
+    return message
 
 
 @dataclass(frozen=True)
@@ -68,7 +64,8 @@ class KnowledgeResponse:
     entries: list[Entry] = field(default_factory=list)
     reason: str | None = None
     code: str | None = None  # the code as the classification writes it
-    system: CodeSystemInfo | None = None
+    system: SystemInfo | None = None
+    title: str = ""  # the feed title, in the request's language
 
 
 def _language(raw: str, languages: Languages | None = None) -> tuple[str, str | None]:
@@ -105,8 +102,8 @@ def _absolute(base: str, link: str) -> str:
     return link if "://" in link else f"{base}{link if link.startswith('/') else '/' + link}"
 
 
-def _code_page(code: str, lang: str) -> str:
-    return f"/codes/{code}" if lang == "en" else f"/{lang}/codes/{code}"
+def _code_page(code: str, lang: str, languages: Languages) -> str:
+    return f"{languages.url_prefix(lang)}/codes/{code}"
 
 
 def _articles(library: Library, item: Item, lang: str, base: str) -> list[Entry]:
@@ -114,55 +111,41 @@ def _articles(library: Library, item: Item, lang: str, base: str) -> list[Entry]
     return [] if found is None else [Entry(found.title, _absolute(base, found.url), found.summary, found.lang, "article")]
 
 
-def _cm_item_for_who(library: Library, key: str) -> Item | None:
-    """The ICD-10-CM code with the same meaning as a WHO code: the same code up to 4 characters."""
-    for n in range(min(len(key), 4), 2, -1):
-        item = library.classification.find(key[:n])
-        if item is not None and item.kind in CONCEPT_KINDS:
-            return item
-    return None
+def answer(library: Library, request: KnowledgeRequest, base: str, translate: Translate = _untranslated) -> KnowledgeResponse:
+    """The knowledge response to ``request``; ``translate`` gives the messages in the request's language."""
+    found = _answer(library, request, base, translate)
+    shown = found.code or request.code or "?"
+    return replace(found, title=translate(request.lang, _FEED_TITLE) % {"code": shown})
 
 
-def _system(text: str) -> CodeSystemInfo | None:
-    bare = text.removeprefix("urn:oid:")
-    return next((s for s in SYSTEMS if bare in {s.oid, s.url}), None)
-
-
-def answer(library: Library, request: KnowledgeRequest, base: str) -> KnowledgeResponse:
+def _answer(library: Library, request: KnowledgeRequest, base: str, translate: Translate) -> KnowledgeResponse:
     updated = str(library.store.meta().get("built_at") or "2026-04-01T00:00:00+00:00")
     empty = KnowledgeResponse(request, base, updated)
+    systems = library.code_systems
+    served = " and ".join(f"{s.info.oid} ({s.info.short})" for s in systems)
     if not request.code_system:
-        return _with(empty, reason=f"missing mainSearchCriteria.v.cs: use {CM.oid} (ICD-10-CM) or {WHO.oid} (ICD-10)")
-    system = _system(request.code_system)
+        return _with(empty, reason=f"missing mainSearchCriteria.v.cs: use {served.replace(' and ', ' or ')}")
+    system = systems.named(request.code_system)
     if system is None:
-        return _with(empty, reason=f"unknown code system {request.code_system!r}: this server answers for {CM.oid} (ICD-10-CM) and {WHO.oid} (ICD-10)")
+        return _with(empty, reason=f"unknown code system {request.code_system!r}: this server answers for {served}")
+    info = system.info
     if not request.code:
-        return _with(empty, system=system, reason="missing mainSearchCriteria.v.c: give the code to look up")
+        return _with(empty, system=info, reason="missing mainSearchCriteria.v.c: give the code to look up")
     lang = request.lang
-    if system is CM:
-        item = library.classification.find(request.code)
-        if item is None or item.kind not in CONCEPT_KINDS:
-            return _with(empty, system=system, reason=f"{request.code!r} is not an ICD-10-CM code")
-        code, title = item.code, item.exact_title(lang)
-    else:
-        concept = who_concept(library.store, request.code, library.languages)
-        mapped = _cm_item_for_who(library, compact(request.code)) if concept is not None else None
-        if concept is None or mapped is None:
-            return _with(empty, system=system, reason=f"{request.code!r} is not an ICD-10 code")
-        item, code, title = mapped, concept.code, concept.display_in(lang)
+    concept = system.concept(request.code)
+    item = system.explained_by(concept) if concept is not None else None
+    if concept is None or item is None:
+        return _with(empty, system=info, reason=f"{request.code!r} is not an {info.short} code")
+    code, title = concept.code, concept.display_in(lang)
     # The article first (what a patient wants), then the code page (what a coder wants).
-    page = Entry(f"{code} {title}", _absolute(base, _code_page(item.code, lang)), _CODE_SUMMARY.get(lang, _CODE_SUMMARY["en"]).format(code=item.code), lang, "code")
+    page = Entry(f"{code} {title}", _absolute(base, _code_page(item.code, lang, library.languages)),
+                 translate(lang, _CODE_SUMMARY) % {"code": item.code}, lang, "code")
     entries = [*_articles(library, item, lang, base), page]
-    return KnowledgeResponse(request, base, updated, entries, None, code, system)
+    return KnowledgeResponse(request, base, updated, entries, None, code, info)
 
 
-def _with(response: KnowledgeResponse, *, reason: str, system: CodeSystemInfo | None = None) -> KnowledgeResponse:
+def _with(response: KnowledgeResponse, *, reason: str, system: SystemInfo | None = None) -> KnowledgeResponse:
     return KnowledgeResponse(response.request, response.base, response.updated, [], reason, None, system)
-
-
-def _feed_title(response: KnowledgeResponse) -> str:
-    shown = response.code or response.request.code or "?"
-    return _FEED_TITLE.get(response.request.lang, _FEED_TITLE["en"]).format(code=shown)
 
 
 def _subtitle(response: KnowledgeResponse) -> str:
@@ -186,7 +169,7 @@ def to_json(response: KnowledgeResponse) -> dict[str, Any]:
     feed: dict[str, Any] = {
         "base": response.base + "/",
         "lang": response.request.lang,
-        "title": {"_value": _feed_title(response), "type": "text"},
+        "title": {"_value": response.title, "type": "text"},
         "updated": {"_value": response.updated},
         "id": {"_value": f"{response.base}/infobutton"},
         "author": {"name": {"_value": "nosology"}, "uri": {"_value": response.base + "/"}},
@@ -219,7 +202,7 @@ def to_atom(response: KnowledgeResponse) -> bytes:
 
     feed = etree.Element(f"{{{ATOM}}}feed", nsmap={None: ATOM})
     feed.set(XML_LANG, response.request.lang)
-    add(feed, "title", _feed_title(response), type="text")
+    add(feed, "title", response.title, type="text")
     add(feed, "subtitle", _subtitle(response), type="text")
     add(feed, "id", f"{response.base}/infobutton")
     add(feed, "updated", response.updated)

@@ -1,16 +1,14 @@
-"""CodeSystem ``$lookup`` and ``$subsumes``."""
+"""CodeSystem ``$lookup`` and ``$subsumes``, over the :class:`~nosology.codesystems.CodeSystem` interface."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from nosology.classification import Classification
-from nosology.codes import compact
+from nosology.codesystems import CodeSystem, CodeSystems, Concept
 from nosology.errors import CodeNotFound, InvalidParameter
-from nosology.languages import Languages
+from nosology.languages import Languages, default_languages
 from nosology.terminology.params import OpParams
-from nosology.terminology.past_versions import lookup_in_year, past_year
+from nosology.terminology.past_versions import lookup_in_version
 from nosology.terminology.resources import (
     DESIGNATION_USE,
     Param,
@@ -19,81 +17,69 @@ from nosology.terminology.resources import (
     parameters,
     prop,
 )
-from nosology.terminology.systems import (
-    CM,
-    CONCEPT_KINDS,
-    CodeSystemInfo,
-    Concept,
-    find_concept,
-    resolve_system,
-)
 
 __all__ = ["LOOKUP_PROPERTIES", "SYNONYM_USE", "concept_or_404", "lookup", "subsumes"]
 
 SYNONYM_USE = ("http://snomed.info/sct", "900000000000013009", "Synonym")
 
 LOOKUP_PROPERTIES = ("parent", "child", "billable", "notSelectable", "inclusion", "includes", "excludes1", "excludes2")
-# Note kinds reported as properties; excludes notes of ancestors apply to the code too.
-_NOTE_PROPERTIES = {"inclusionTerm": "inclusion", "includes": "includes", "excludes1": "excludes1", "excludes2": "excludes2"}
-_INHERITED = {"excludes1", "excludes2"}
 
 
-def concept_or_404(system: CodeSystemInfo, code: str, classification: Classification) -> Concept:
-    concept = find_concept(system, code, classification)
+def concept_or_404(system: CodeSystem, code: str) -> Concept:
+    concept = system.concept(code)
     if concept is None:
-        suggestions = classification.suggest(code) if system is CM else []
-        raise CodeNotFound(code[:40], f"{code[:40]!r} is not a code of {system.url} (version {system.version})", suggestions)
+        info = system.info
+        raise CodeNotFound(code[:40], f"{code[:40]!r} is not a code of {info.url} (version {info.version})", system.unknown(code).suggestions)
     return concept
 
 
-def _system_and_code(params: OpParams, code_name: str = "code", coding_name: str = "coding") -> tuple[CodeSystemInfo, str]:
+def _system_and_code(systems: CodeSystems, params: OpParams, code_name: str = "code", coding_name: str = "coding") -> tuple[CodeSystem, str]:
     coding = params.coding(coding_name)
     if coding is not None:
-        system = resolve_system(coding.system or params.text("system"), default=CM)
-        return system, coding.code
-    system = resolve_system(params.text("system"), default=None)
+        return systems.resolve(coding.system or params.text("system"), default=systems.default), coding.code
+    system = systems.resolve(params.text("system"), default=None)
     code = params.text(code_name, required=True) or ""
     if not code:
         raise InvalidParameter(f"parameter {code_name!r} is empty")
     return system, code
 
 
-def lookup(classification: Classification, params: OpParams, synonyms: Callable[[str], list[str]] | None = None) -> dict[str, Any]:
-    """``$lookup``; ``synonyms`` gives more English designations of a code (the Index paths)."""
+def lookup(systems: CodeSystems, params: OpParams, languages: Languages | None = None) -> dict[str, Any]:
+    """``$lookup``: display, designations (each language's title, the system's synonyms) and
+    properties; ``languages`` is the registry the titles come from (default: English and French)."""
+    languages = languages or default_languages()
     params.reject_unknown({"system", "code", "version", "coding", "displayLanguage", "property", "date"})
-    system, code = _system_and_code(params)
+    system, code = _system_and_code(systems, params)
     lang = params.language()
-    year = past_year(system, params.text("version"), classification)
-    if year is not None:
-        return lookup_in_year(classification, code, year, lang)
-    system.check_version(params.text("version"))
+    version = system.past_version(params.text("version"))
+    if version is not None:
+        return lookup_in_version(system, code, version, lang, languages)
     wanted = set(params.texts("property"))
-    concept = concept_or_404(system, code, classification)
+    concept = concept_or_404(system, code)
 
     def asked(name: str) -> bool:
         return not wanted or name in wanted
 
+    info = system.info
     out: list[Param] = [
-        param("name", system.name),
-        param("version", system.version),
+        param("name", info.name),
+        param("version", info.version),
         param("display", concept.display_in(lang)),
         param("code", concept.code, "valueCode"),
-        param("system", system.url, "valueUri"),
+        param("system", info.url, "valueUri"),
     ]
-    official = classification.languages.default
+    official = languages.default
     if lang != official.code and concept.display_in(lang) == concept.display:
         local = concept.title_in(lang)
-        name = classification.languages.get(lang).name
+        name = languages.get(lang).name
         where = f" (the nearest {name} title is that of {local.code})" if local is not None else ""
         out.append(param("message", f"No {name} title of {concept.code} itself; display is {official.name}{where}"))
     if asked("designation"):
-        out.extend(_designations(concept, classification.languages))
-        if synonyms is not None and concept.system is CM:
-            # the Alphabetic Index paths that lead to the code (English, as printed)
-            out.extend(designation("en", text, SYNONYM_USE) for text in synonyms(concept.code))
+        out.extend(_designations(concept, languages))
+        out.extend(designation(official.code, text, SYNONYM_USE) for text in system.synonyms(concept))
     if not concept.selectable:
         out.append(param("abstract", True))
-    out.extend(p for p in _properties(concept, classification) if asked(p["part"][0]["valueCode"]))
+    out.extend(p for p in _properties(system, concept) if asked(p["part"][0]["valueCode"]))
     return parameters(out)
 
 
@@ -109,57 +95,35 @@ def _designations(concept: Concept, languages: Languages) -> list[Param]:
     return found
 
 
-def _properties(concept: Concept, classification: Classification) -> list[Param]:
+def _properties(system: CodeSystem, concept: Concept) -> list[Param]:
     found: list[Param] = []
     if concept.parent:
         found.append(prop("parent", concept.parent, "valueCode"))
-    found.extend(prop("child", child, "valueCode") for child in _children(concept, classification))
+    found.extend(prop("child", child.code, "valueCode") for child in system.children(concept))
     found.append(prop("notSelectable", not concept.selectable, "valueBoolean"))
-    if concept.system is CM:
-        found.append(prop("billable", concept.selectable, "valueBoolean"))
-    if concept.item is not None:
-        for group in classification.notes(concept.item):
-            name = _NOTE_PROPERTIES.get(group.kind)
-            if name is None or (group.inherited and group.kind not in _INHERITED):
-                continue
-            found.extend(prop(name, f"{text} [note of {group.owner}]" if group.inherited else text) for text in group.notes)
+    found.extend(prop(v.code, v.value, v.type) for v in system.property_values(concept))
     return found
 
 
-def _children(concept: Concept, classification: Classification) -> list[str]:
-    if concept.item is not None:
-        return [c.code for c in classification.children(concept.item) if c.kind in CONCEPT_KINDS]
-    key = compact(concept.code)
-    rows = classification.store.query("SELECT code FROM who WHERE key > ? AND key < ? ORDER BY key", (key, key + "~"))
-    return [r["code"] for r in rows if len(compact(r["code"])) == len(key) + 1]
-
-
-def _is_below(a: Concept, b: Concept, classification: Classification) -> bool:
-    """True when ``b`` is ``a`` or lies below it."""
-    if a.item is not None and b.item is not None:
-        return classification.subsumes(a.item, b.item)
-    return compact(b.code).startswith(compact(a.code))  # WHO ICD-10 codes nest by prefix
-
-
-def subsumes(classification: Classification, params: OpParams) -> dict[str, Any]:
+def subsumes(systems: CodeSystems, params: OpParams) -> dict[str, Any]:
     params.reject_unknown({"system", "codeA", "codeB", "codingA", "codingB", "version"})
     coding_a, coding_b = params.coding("codingA"), params.coding("codingB")
-    system = resolve_system(params.text("system") or (coding_a.system if coding_a else None), default=CM if coding_a else None)
-    system.check_version(params.text("version"))
+    system = systems.resolve(params.text("system") or (coding_a.system if coding_a else None),
+                             default=systems.default if coding_a else None)
+    system.info.check_version(params.text("version"))
     code_a = coding_a.code if coding_a else params.text("codeA", required=True) or ""
     code_b = coding_b.code if coding_b else params.text("codeB", required=True) or ""
     for coding in (coding_a, coding_b):
-        if coding is not None and coding.system and resolve_system(coding.system) is not system:
+        if coding is not None and coding.system and systems.resolve(coding.system) is not system:
             raise InvalidParameter("codingA and codingB must be in the same code system")
-    a = concept_or_404(system, code_a, classification)
-    b = concept_or_404(system, code_b, classification)
+    a = concept_or_404(system, code_a)
+    b = concept_or_404(system, code_b)
     if a.code == b.code:
         outcome = "equivalent"
-    elif _is_below(a, b, classification):
+    elif system.subsumes(a, b):
         outcome = "subsumes"
-    elif _is_below(b, a, classification):
+    elif system.subsumes(b, a):
         outcome = "subsumed-by"
     else:
         outcome = "not-subsumed"
     return parameters([param("outcome", outcome, "valueCode")])
-

@@ -12,12 +12,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from nosology.classification import Classification
+from nosology.codesystems import CodeSystem, CodeSystems, Concept
 from nosology.errors import InvalidParameter, NosologyError
 from nosology.terminology.params import Coding, OpParams
-from nosology.terminology.past_versions import retired_message
 from nosology.terminology.resources import Param, param, parameters
-from nosology.terminology.systems import CM, CodeSystemInfo, Concept, find_concept, resolve_system
 from nosology.terminology.valuesets import ImplicitValueSet, parse_value_set
 
 __all__ = ["validate_code"]
@@ -33,14 +31,14 @@ class Verdict:
     message: str | None
     coding: Coding
     concept: Concept | None = None
-    system: CodeSystemInfo | None = None
+    system: CodeSystem | None = None
 
 
 def _same(a: str, b: str) -> bool:
     return _SPACE.sub(" ", a).strip().casefold() == _SPACE.sub(" ", b).strip().casefold()
 
 
-def _codings(params: OpParams, default_system: CodeSystemInfo | None) -> list[Coding]:
+def _codings(params: OpParams, default_system: CodeSystem | None) -> list[Coding]:
     concept = params.codeable_concept("codeableConcept")
     if concept is not None:
         if not concept:
@@ -52,56 +50,57 @@ def _codings(params: OpParams, default_system: CodeSystemInfo | None) -> list[Co
     code = params.text("code")
     if not code:
         raise InvalidParameter("missing required parameter: give code (with system or url), coding or codeableConcept")
-    system = params.text("system") or (default_system.url if default_system else None)
+    system = params.text("system") or (default_system.info.url if default_system else None)
     if not system:
         raise InvalidParameter("missing required parameter 'system' to say which code system the code belongs to")
     return [Coding(system, code, params.text("display"), params.text("version") or params.text("systemVersion"))]
 
 
-def _judge(coding: Coding, classification: Classification, value_set: ImplicitValueSet | None, abstract_ok: bool) -> Verdict:
+def _judge(coding: Coding, systems: CodeSystems, value_set: ImplicitValueSet | None, abstract_ok: bool) -> Verdict:
     try:
-        system = resolve_system(coding.system if not coding.version else f"{coding.system}|{coding.version}",
-                                default=value_set.system if value_set else None)
+        system = systems.resolve(coding.system if not coding.version else f"{coding.system}|{coding.version}",
+                                 default=value_set.system if value_set else None)
     except NosologyError as exc:
         return Verdict(False, exc.message, coding)
+    info = system.info
     code = coding.code.strip()
-    concept = find_concept(system, code, classification)
+    concept = system.concept(code)
     if concept is None:
-        if system is CM and (retired := retired_message(classification, code)) is not None:
-            return Verdict(False, f"{code[:40]!r} is not valid in {system.url} version {system.version}: {retired}", coding, None, system)
-        if system is CM:
-            check = classification.validate(code)
-            hint = f" (did you mean: {', '.join(check.suggestions[:5])}?)" if check.suggestions else ""
-            return Verdict(False, f"Unknown code {code[:40]!r} in {system.url}: {check.message}{hint}", coding, None, system)
-        return Verdict(False, f"Unknown code {code[:40]!r} in {system.url} (version {system.version})", coding, None, system)
+        unknown = system.unknown(code)
+        if unknown.retired is not None:
+            return Verdict(False, f"{code[:40]!r} is not valid in {info.url} version {info.version}: {unknown.retired}", coding, None, system)
+        if unknown.reason is not None:
+            hint = f" (did you mean: {', '.join(unknown.suggestions[:5])}?)" if unknown.suggestions else ""
+            return Verdict(False, f"Unknown code {code[:40]!r} in {info.url}: {unknown.reason}{hint}", coding, None, system)
+        return Verdict(False, f"Unknown code {code[:40]!r} in {info.url} (version {info.version})", coding, None, system)
     if concept.code != code:
-        return Verdict(False, f"{code[:40]!r} is not written as in {system.url}: the code is {concept.code}", coding, concept, system)
-    if value_set is not None and not value_set.contains(concept, classification):
-        return Verdict(False, f"{concept.code} is a code of {system.url} but is not in the value set {value_set.url}", coding, concept, system)
+        return Verdict(False, f"{code[:40]!r} is not written as in {info.url}: the code is {concept.code}", coding, concept, system)
+    if value_set is not None and not value_set.contains(concept):
+        return Verdict(False, f"{concept.code} is a code of {info.url} but is not in the value set {value_set.url}", coding, concept, system)
     if coding.display and not any(_same(coding.display, d) for d in (concept.display, *(concept.display_in(t.lang) for t in concept.titles))):
         return Verdict(False, f"Wrong display {coding.display[:200]!r} for {concept.code}: it should be {concept.display!r}", coding, concept, system)
     if not concept.selectable:
         header = f"{concept.code} is a header: it has codes below it"
-        if system is CM:
-            header += " and is not billable"
+        if info.selectable_term:
+            header += f" and is not {info.selectable_term}"
         if value_set is not None and not abstract_ok:
             return Verdict(False, f"{header}; it is not selectable (header) in {value_set.url}", coding, concept, system)
         return Verdict(True, f"{header}; it is valid in the code system but not selectable", coding, concept, system)
     return Verdict(True, None, coding, concept, system)
 
 
-def validate_code(classification: Classification, params: OpParams, *, value_set: bool,
-                  default_system: CodeSystemInfo | None = None) -> dict[str, Any]:
+def validate_code(systems: CodeSystems, params: OpParams, *, value_set: bool,
+                  default_system: CodeSystem | None = None) -> dict[str, Any]:
     """Answer ``$validate-code``; ``value_set`` says whether it was called on ValueSet (needs ``url``)."""
     params.reject_unknown(_ALLOWED)
     lang = params.language()
     abstract_ok = params.flag("abstract")
     vs: ImplicitValueSet | None = None
     if value_set:
-        vs = parse_value_set(params.text("url", required=True), classification)
+        vs = parse_value_set(params.text("url", required=True), systems)
     elif params.text("url"):
-        default_system = resolve_system(params.text("url"))
-    verdicts = [_judge(c, classification, vs, abstract_ok) for c in _codings(params, default_system)]
+        default_system = systems.resolve(params.text("url"))
+    verdicts = [_judge(c, systems, vs, abstract_ok) for c in _codings(params, default_system)]
     chosen = next((v for v in verdicts if v.result), verdicts[0])
     out: list[Param] = [param("result", chosen.result)]
     messages = [v.message for v in verdicts if v.message and (not chosen.result or v is chosen)]
@@ -111,6 +110,6 @@ def validate_code(classification: Classification, params: OpParams, *, value_set
         out.append(param("display", chosen.concept.display_in(lang)))
         out.append(param("code", chosen.concept.code, "valueCode"))
     if chosen.system is not None:
-        out.append(param("system", chosen.system.url, "valueUri"))
-        out.append(param("version", chosen.system.version))
+        out.append(param("system", chosen.system.info.url, "valueUri"))
+        out.append(param("version", chosen.system.info.version))
     return parameters(out)

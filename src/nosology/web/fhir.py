@@ -16,10 +16,9 @@ from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
-from nosology.errors import InvalidParameter, UnknownCodeSystem
+from nosology.errors import InvalidParameter
 from nosology.library import Library
 from nosology.terminology import (
-    SYSTEMS,
     OpParams,
     capability_statement,
     code_system,
@@ -31,7 +30,6 @@ from nosology.terminology import (
     terminology_capabilities,
     validate_code,
 )
-from nosology.terminology.systems import CodeSystemInfo
 from nosology.web.deps import get_library
 
 __all__ = ["FHIR_JSON", "FhirResponse", "outcome_response", "router"]
@@ -86,45 +84,36 @@ async def _params(request: Request) -> OpParams:
     return OpParams.from_resource(data)
 
 
-def _system_by_id(system_id: str) -> CodeSystemInfo:
-    for system in SYSTEMS:
-        if system.id == system_id:
-            return system
-    known = ", ".join(s.id for s in SYSTEMS)
-    raise UnknownCodeSystem(f"no CodeSystem with id {system_id[:60]!r}: this server has {known}")
-
-
-async def _run(request: Request, operation: Operation, system: CodeSystemInfo | None = None) -> Response:
+async def _run(request: Request, operation: Operation, system_id: str | None = None) -> Response:
     _check_format(request)
+    library = get_library(request)
+    system = library.code_systems.by_id(system_id) if system_id is not None else None
     params = await _params(request)
     if system is not None:
+        info = system.info
         given = params.text("system") or params.text("url")
-        if given and given.partition("|")[0] not in {system.url, f"urn:oid:{system.oid}"}:
-            raise InvalidParameter(f"system {given[:120]!r} does not match CodeSystem/{system.id} ({system.url})")
-        params.values.setdefault("system", [system.url])
-    library = get_library(request)
+        if given and given.partition("|")[0] not in {info.url, f"urn:oid:{info.oid}"}:
+            raise InvalidParameter(f"system {given[:120]!r} does not match CodeSystem/{info.id} ({info.url})")
+        params.values.setdefault("system", [info.url])
     result = await run_in_threadpool(operation, library, params)
     return FhirResponse(result)
 
 
 # -- operations (declared before the read routes so that "$lookup" is never taken for an id) --------
 def _lookup(library: Library, params: OpParams) -> dict[str, Any]:
-    def index_paths(code: str) -> list[str]:
-        return [e.trail.replace(" › ", ", ") for e in library.alphaindex.entries_for(code, limit=20) if e.book in ("disease", "external")]
-
-    return lookup(library.classification, params, index_paths)
+    return lookup(library.code_systems, params, library.languages)
 
 
 def _subsumes(library: Library, params: OpParams) -> dict[str, Any]:
-    return subsumes(library.classification, params)
+    return subsumes(library.code_systems, params)
 
 
 def _cs_validate(library: Library, params: OpParams) -> dict[str, Any]:
-    return validate_code(library.classification, params, value_set=False)
+    return validate_code(library.code_systems, params, value_set=False)
 
 
 def _vs_validate(library: Library, params: OpParams) -> dict[str, Any]:
-    return validate_code(library.classification, params, value_set=True)
+    return validate_code(library.code_systems, params, value_set=True)
 
 
 def _expand(library: Library, params: OpParams) -> dict[str, Any]:
@@ -176,7 +165,7 @@ def _register(path: str, summary: str, operation: Operation, names: tuple[str, .
         return await _run(request, operation)
 
     async def on_one_system(request: Request, system_id: str) -> Response:
-        return await _run(request, operation, _system_by_id(system_id))
+        return await _run(request, operation, system_id)
 
     resource, _, name = path.partition("/")
     targets: list[tuple[str, Callable[..., Any], str]] = [(f"/{path}", on_any_system, "")]
@@ -201,9 +190,10 @@ def metadata(request: Request) -> Response:
     _check_format(request)
     mode = request.query_params.get("mode", "full").strip()
     if mode in {"full", "normative", ""}:
-        return FhirResponse(capability_statement(_base(request)))
+        return FhirResponse(capability_statement(get_library(request).code_systems, _base(request)))
     if mode == "terminology":
-        return FhirResponse(terminology_capabilities(get_library(request).store, _base(request)))
+        library = get_library(request)
+        return FhirResponse(terminology_capabilities(library.code_systems, library.languages, _base(request)))
     raise InvalidParameter(f"mode {mode[:40]!r} is not supported: use full, normative or terminology")
 
 
@@ -215,11 +205,12 @@ def search_code_systems(request: Request) -> Response:
     if unknown:
         raise InvalidParameter(f"unknown search parameter {unknown[0][:60]!r}: CodeSystem can be searched by url and version")
     query = request.query_params
-    store = get_library(request).store
-    return FhirResponse(code_system_bundle(store, _base(request), query.get("url"), query.get("version")))
+    library = get_library(request)
+    return FhirResponse(code_system_bundle(library.code_systems, library.languages, _base(request), query.get("url"), query.get("version")))
 
 
 @router.get("/CodeSystem/{system_id}", summary="Read a CodeSystem (icd-10-cm or icd-10)")
 def read_code_system(request: Request, system_id: str) -> Response:
     _check_format(request)
-    return FhirResponse(code_system(get_library(request).store, _system_by_id(system_id)))
+    library = get_library(request)
+    return FhirResponse(code_system(library.code_systems.by_id(system_id), library.languages))

@@ -29,13 +29,14 @@ async def infobutton(  # the named parameters document the request; parse_reques
     knowledge = parse_request(request.query_params)
     settings = request.app.state.settings
     base = (settings.base_url or str(request.base_url)).rstrip("/")
-    response = await run_in_threadpool(answer, get_library(request), knowledge, base)
+    library = get_library(request)
+    response = await run_in_threadpool(answer, library, knowledge, base, request.app.state.pages.catalogues.gettext)
     if knowledge.response_type == "application/json":
         return JSONResponse(to_json(response))
     if knowledge.response_type == "text/html":
         if response.entries:
             return RedirectResponse(response.entries[0].link, status_code=303)
         words = knowledge.display or knowledge.code
-        search = "/search" if knowledge.lang == "en" else f"/{knowledge.lang}/search"
+        search = f"{library.languages.url_prefix(knowledge.lang)}/search"
         return RedirectResponse(f"{base}{search}?{urlencode({'q': words})}" if words else f"{base}/", status_code=303)
     return Response(to_atom(response), media_type="application/atom+xml; charset=utf-8")

@@ -58,7 +58,7 @@ def _article_links(library: Any, slugs: list[str], lang: str) -> list[dict[str, 
 
 
 def _version_links(library: Any, years: list[str], lang: str) -> list[dict[str, str]]:
-    prefix = "/fr" if lang == "fr" else ""
+    prefix = library.languages.url_prefix(lang)
     return [{"code": f"FY{y}", "title": "", "url": f"{prefix}/changes/{y}"} for y in years]
 
 
