@@ -3,12 +3,13 @@
 1. A code in any spelling (``m6128``, ``S72 001A``) or a code prefix (``M61.2``, ``M6``) answers
    with the code and what lies below it; a code written among words comes first.
 2. Otherwise the words are parsed (:mod:`.query`: stems in both languages, equivalent organ words,
-   typo corrections for unknown words) and candidates come from the FTS5 index in its static order
-   of merit (see :mod:`.index`): an AND query over the words (connecting words optional); when
-   that finds too little, the same without one word at a time, or the rarest words only.
-3. Only a few hundred candidate terms are scored, in Python, by :class:`.ranking.Ranker`, and the
-   best term of each code ranks it. When no term had every word, rare known words that look like
-   typos of common ones get a second look ("migrane").
+   typo corrections for unknown words, generic words marked) and :mod:`.matching` computes the
+   whole answer: every code with a term that has every word (exact ``total``), or, when those
+   are few, terms with most of the distinctive words; a lexicon or title term that says the query
+   anchors its concept family first (:mod:`.family`). When no term had every word, rare known
+   words that look like typos of common ones get a second look ("migrane").
+3. The whole ranked answer of a worded query is kept (an LRU of answers keyed on the cleaned text
+   and language), so the next page, or FHIR ``$expand``, never searches again.
 """
 
 from __future__ import annotations

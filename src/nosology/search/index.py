@@ -10,9 +10,9 @@ Tables (all created here):
 ``search_doc(id, seq, term_id, kind, lang, stems, head_len, item_kind, code_len)``
     One row per distinct normalised term of an item and language (a French term is shown as matched
     for a French query even when an English one has the same stems), numbered in a static order of merit (fewest
-    tokens first, then official titles before other kinds, then classification order). Because the
-    full-text index returns matches in that order, the first few hundred matches of an AND query
-    already hold the best candidates: the engine never scores the whole match list.
+    tokens first, then official titles before other kinds, then classification order). The
+    full-text index returns matches in that order, so the first matches of an AND query hold the
+    best candidates: the engine scores those and keeps the rest of the answer in that order.
 ``search_fts``
     FTS5 over the stems of ``search_doc`` (contentless, no positions: only AND/OR of stems are
     ever asked; autocomplete expands a prefix to the commonest words that have it).
