@@ -96,3 +96,21 @@ def test_t84_89xa_fifth_character_means_the_rest_of_t84_8(client: TestClient) ->
     html = client.get("/codes/T84.89XA", headers=HTML).text
     row = html.split('href="/codes/T84.89">9</a>', 1)[1].split("</tr>", 1)[0]
     assert "Other specified complication of internal orthopedic prosthetic devices" in row
+
+
+def test_french_heading_never_passes_a_broader_title_for_the_code(client: TestClient, library: Library) -> None:
+    item = library.classification.get("S72.001A")
+    html = client.get("/fr/codes/S72.001A", headers=HTML).text
+    h1 = html.split("<h1", 1)[1].split("</h1>", 1)[0]
+    assert f'<span class="title" lang="en">{item.title}</span>' in h1  # the code's own meaning
+    assert "Fracture du fémur</span>" not in h1
+    assert "En CIM-10 : S72 Fracture du fémur (code plus large" in html
+
+
+def test_french_decoding_uses_our_vocabulary_and_marks_what_stays_english(client: TestClient) -> None:
+    html = client.get("/fr/codes/S72.001A", headers=HTML).text
+    decoding = html.split('class="decoding"', 1)[1].split("</table>", 1)[0]
+    assert "<td>droit</td>" in decoding and "<td>premier contact pour fracture fermée</td>" in decoding
+    assert '<td lang="en">' not in decoding.split("S72.001", 1)[1]  # side and encounter are French
+    seventh = html.split('class="seventh"', 1)[1].split("</table>", 1)[0]
+    assert "<td>séquelle</td>" in seventh

@@ -103,7 +103,10 @@ def title_in(item: Item, lang: str, _: Translate) -> Title:
     if local is None:
         return Title(item.title, DEFAULT_LANG, _("No French title for this code: the English title is shown."))
     if local.level == "ancestor":
-        return Title(local.title, lang, _("French title of the broader code %(code)s (ICD-10-CM is more precise)") % {"code": local.code})
+        # a broader code's title is not this code's: keep the official title, and name the
+        # broader one as such ("en CIM-10 : S72 Fracture du fémur")
+        return Title(item.title, DEFAULT_LANG, _("In CIM-10: %(code)s %(title)s (a broader code; ICD-10-CM is more precise)")
+                     % {"code": local.code, "title": local.title})
     return Title(local.title, lang)
 
 
@@ -141,6 +144,8 @@ def _decoded(part: CodePart, classification: Classification, lang: str, url: Cal
     """One row of "What this code means"; on French pages, the French title where it says the same
     thing (chapters, blocks and categories with an exact CIM-10 match)."""
     meaning, meaning_lang = part.meaning, DEFAULT_LANG
+    if lang != DEFAULT_LANG and (ours := _(part.meaning)) != part.meaning:  # our decoding vocabulary
+        meaning, meaning_lang = ours, lang
     if lang != DEFAULT_LANG and part.code and part.position in _WHOLE_TITLE_POSITIONS:
         node = classification.find(part.code)
         local = node.title_in(lang) if node is not None else None
@@ -174,7 +179,8 @@ def build_view(
     list of billable codes below (clamped to the pages there are)."""
     item = record.item
     other = None
-    if lang != DEFAULT_LANG:
+    title = title_in(item, lang, _)
+    if lang != DEFAULT_LANG and title.lang != DEFAULT_LANG:
         other = Title(item.title, DEFAULT_LANG)
     elif item.titles:  # on the official page, the first other language's title
         other = title_in(item, item.titles[0].lang, _)
@@ -193,7 +199,7 @@ def build_view(
     breadcrumb = [a for n, a in enumerate(record.ancestors) if a.code != chain[n + 1].code]
     return CodeView(
         record=record,
-        title=title_in(item, lang, _),
+        title=title,
         other_title=other,
         breadcrumb=[(a, title_in(a, lang, _)) for a in breadcrumb],
         notes=_note_sections(record.notes, note or (lambda text: linkify(text, classification, url)), _),
