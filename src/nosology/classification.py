@@ -39,6 +39,15 @@ def _item(row: sqlite3.Row, titles: tuple[LocalTitle, ...] = ()) -> Item:
     )
 
 
+_RANGE = re.compile(r"\s*\([A-Z0-9]{3}(?:-[A-Z0-9]{3})?\)\s*$")
+
+
+def _roman(numeral: str) -> int:
+    """``XIII`` -> 13 (the WHO chapter numbers)."""
+    values = [{"I": 1, "V": 5, "X": 10, "L": 50}.get(c, 0) for c in numeral.upper()]
+    return sum(-v if n + 1 < len(values) and v < values[n + 1] else v for n, v in enumerate(values))
+
+
 def _difference(child: str, parent: str) -> str:
     """What a child's title adds to its parent's: ``"…, other site"`` -> ``other site``."""
     if child.lower().startswith(parent.lower() + ", "):
@@ -211,6 +220,8 @@ class Classification:
         """The WHO code with the same meaning, else the closest one: the WHO code of the same
         first four characters (level "closest": same place in both classifications, titles that
         differ), else the nearest broader code with the same meaning (level "ancestor")."""
+        if item.kind in {"chapter", "block"}:
+            return self._who_group(item)
         row = self.store.query("SELECT who_code, who_title, who_level FROM item WHERE seq = ?", (item.seq,))[0]
         if not row["who_code"]:
             return None
@@ -220,6 +231,21 @@ class Classification:
             if closer:
                 return Equivalent("who", closer[0]["code"], closer[0]["title"], "closest")
         return Equivalent("who", row["who_code"], row["who_title"], row["who_level"])
+
+    def _who_group(self, item: Item) -> Equivalent | None:
+        """The WHO block of the same range, or the WHO chapter of the same number (ICD-10-CM
+        keeps the WHO chapters and their order: CM chapter 13 = WHO chapter XIII): "exact" when
+        the titles agree, else "closest". A chapter's range may still differ (CM 19 ends at T88,
+        where WHO XIX goes on to T98: CM codes sequelae with a 7th character)."""
+        if item.kind == "block":
+            rows = self.store.query("SELECT code, title FROM who WHERE key = ? AND kind = 'block'", (compact(item.code),))
+        else:
+            rows = [r for r in self.store.query("SELECT code, title FROM who WHERE kind = 'chapter'")
+                    if str(_roman(r["code"])) == item.code]
+        if not rows:
+            return None
+        own = _RANGE.sub("", item.title).strip().lower()
+        return Equivalent("who", rows[0]["code"], rows[0]["title"], "exact" if own == rows[0]["title"].strip().lower() else "closest")
 
     # -- the record --------------------------------------------------------------------------
     def record(self, text: str) -> CodeRecord:

@@ -114,3 +114,11 @@ def test_french_decoding_uses_our_vocabulary_and_marks_what_stays_english(client
     assert '<td lang="en">' not in decoding.split("S72.001", 1)[1]  # side and encounter are French
     seventh = html.split('class="seventh"', 1)[1].split("</table>", 1)[0]
     assert "<td>séquelle</td>" in seventh
+
+
+@pytest.mark.parametrize(("code", "who"), [("13", "XIII"), ("19", "XIX"), ("M60-M79", "M60-M79"), ("S70-S79", "S70-S79")])
+def test_chapters_and_blocks_have_their_who_equivalent(client: TestClient, code: str, who: str) -> None:
+    html = client.get(f"/codes/{code}", headers=HTML).text
+    dd = html.split("<dt>WHO ICD-10</dt>", 1)[1].split("</dd>", 1)[0]
+    assert f'<span class="code">{who}</span>' in dd
+    assert client.get(f"/codes/{code}.json").json()["who"]["code"] == who
