@@ -169,7 +169,7 @@ class Icd10Cm(CodeSystem):
             if name is None or (group.inherited and group.kind not in _INHERITED):
                 continue
             found.extend(PropertyValue(name, f"{text} [note of {group.owner}]" if group.inherited else text, "valueString")
-                         for text in group.notes)
+                         for text in group.printed())
         return found
 
     def synonyms(self, concept: Concept) -> list[str]:
