@@ -25,7 +25,9 @@ def test_site_and_side(toy_glossary: Glossary) -> None:
     out = _summaries(toy_glossary).of(record)
     assert out["en"].text == "Pain in right knee."
     # the French title is the broader code's: the side the CM code adds is said, and that it is broader
-    assert out["fr"].text == "Douleur articulaire\u00a0; côté droit\u00a0; le code américain est plus précis que ce titre français."
+    # a broader code's title is named as the group the code is in, never as the code's own
+    assert out["fr"].text == ("Ce code fait partie du groupe « Douleur articulaire » de la CIM-10\u00a0; côté droit\u00a0; "
+                              "le code américain précise davantage (voir son titre anglais).")
 
 
 def test_seventh_character_encounter_and_lay_words(toy_glossary: Glossary) -> None:
@@ -35,9 +37,9 @@ def test_seventh_character_encounter_and_lay_words(toy_glossary: Glossary) -> No
                      19, fr=("Fracture de la clavicule", "ancestor", "S42.0"), parent=parent, seven=seven)
     out = _summaries(toy_glossary).of(record)
     assert out["en"].text == ("Displaced fracture (broken bone) of lateral end (outer end) of right clavicle (collarbone); "
-                              "this code is for a follow-up visit while the bone is healing more slowly than expected.")
-    assert out["fr"].text.startswith("Fracture (os cassé) de la clavicule\u00a0; côté droit\u00a0; ce code sert à une visite de suivi quand "
-                                     "l'os met plus de temps que prévu à se consolider")
+                              "this code is for a follow-up visit because the bone is healing more slowly than expected.")
+    assert out["fr"].text.startswith("Ce code fait partie du groupe « Fracture (os cassé) de la clavicule » de la CIM-10\u00a0; côté droit\u00a0; "
+                                     "ce code sert à une visite de suivi quand l'os met plus de temps que prévu à se consolider")
 
 
 def test_stage(toy_glossary: Glossary) -> None:
@@ -68,7 +70,17 @@ def test_other_and_other_specified(toy_glossary: Glossary) -> None:
 
 def test_no_french_title_says_so_in_french(toy_glossary: Glossary) -> None:
     out = _summaries(toy_glossary).of(_record("U07.1", "COVID-19", 22))
-    assert out["fr"].text.startswith("Ce code n’a pas de titre français ; son titre anglais dit « COVID-19 »")
+    assert out["fr"].text == "Ce code n’a pas de titre français ; son titre anglais dit « COVID-19 »."
+
+
+def test_unspecified_side_says_which_detail_is_missing(toy_glossary: Glossary) -> None:
+    out = _summaries(toy_glossary).of(_record("M25.569", "Pain in unspecified knee", 13))
+    assert out["en"].text == "Pain in unspecified knee; the record does not say which side."
+
+
+def test_no_lay_word_inside_the_titles_own_brackets(toy_glossary: Glossary) -> None:
+    out = _summaries(toy_glossary).of(_record("S42.00", "Avulsion injury (chip fracture) of clavicle", 19))
+    assert out["en"].text == "Avulsion injury (chip fracture) of clavicle (collarbone)."
 
 
 def test_only_billable_codes_and_the_notice(toy_glossary: Glossary) -> None:

@@ -112,17 +112,27 @@ class Summaries:
             title, title_lang, borrowed = item.title, default, True
         else:
             title, title_lang, borrowed = local.title, lang, local.level != "exact"
+        if title_lang != lang:  # no title in this language: the official one, without its encounter words
+            title = _base_title(item, record, meaning if encounter else None)
         lead = self._with_lay(title, title_lang, lang)
         if title_lang != lang and "no_title" in phrases:
             lead = phrases["no_title"].format(title=title)
+        elif borrowed and "broader_lead" in phrases:
+            # a broader code's title is never presented as this code's: it names the group it is in
+            lead = phrases["broader_lead"].format(title=lead)
         clauses: list[str] = []
-        side = body_site(item).side if borrowed else None
-        if side and f"side:{side}" in phrases:
+        side = body_site(item).side
+        if borrowed and side and f"side:{side}" in phrases:
             clauses.append(phrases[f"side:{side}"])
         if encounter:
             clauses.append(encounter)
-        clauses.extend(pieces.clauses(title))
-        if borrowed and "broader" in phrases:
+        if not borrowed:  # the conventions of a broader title are not this code's
+            found = pieces.clauses(title)
+            if side == "unspecified" and "side_unspecified" in phrases:
+                generic = phrases.get("clause:unspecified")
+                found = [phrases["side_unspecified"] if c == generic else c for c in found]
+            clauses.extend(found)
+        if borrowed and title_lang == lang and "broader" in phrases:
             clauses.append(phrases["broader"])
         separator = phrases.get("separator", "; ")
         text = lead.rstrip(" .") + "".join(separator + c for c in dict.fromkeys(clauses)) + "."
@@ -137,6 +147,8 @@ class Summaries:
         folded = " ".join(w.folded for w in matcher.words(title))
         wanted = []
         for m in matcher.find(title)[1]:
+            if _in_brackets(title, m.start):
+                continue  # the title's own synonym: a second bracket inside it reads badly
             entry = entries.get(m.term)
             if entry is None or not entry.lay or entry.kind not in LAY_KINDS:
                 continue
@@ -169,3 +181,14 @@ def _base_title(item: Item, record: CodeRecord, meaning: str | None) -> str:
         return item.title[: -len(suffix)]
     parent = next((a for a in reversed(record.ancestors) if a.kind not in {"chapter", "block"}), None)
     return parent.title if parent is not None else item.title
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    """True when position ``at`` of ``text`` lies inside (…) or […]."""
+    depth = 0
+    for ch in text[:at]:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+    return depth > 0
