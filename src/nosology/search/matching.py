@@ -90,7 +90,7 @@ def match(parsed: ParsedQuery, docs: DocTable, ranker: Ranker, ids: Ids, classif
     scores = [value[0] for _, value in order]
     doc_ids = [_shown(seq, value[1], value[0], in_lang) for seq, value in order]
     keep = [value[3] for _, value in order]
-    if every_word:
+    if every_word and ranker.words_suffice():  # the unscored tail must pass the rule the scored part did
         _add_tail(found[SCORED:], docs, seqs, scores, doc_ids, best)
     if anchors:
         named = sorted(anchors, key=lambda seq: -anchors[seq])

@@ -68,6 +68,11 @@ class Ranker:
         self.neutral = words.neutral
         self.unspecified = words.unspecified
 
+    def words_suffice(self) -> bool:
+        """Whether a term with every word of the query passes the generic-word rule: not when a
+        distinctive word is unknown to the index (nothing can match it)."""
+        return sum(w for _, w in self.distinct) >= self.distinct_need
+
     def whole(self, doc: Doc) -> bool:
         """The term says the query, no more and no less (in any order, give or take neutral words):
         a lexicon term that does anchors the results to its concept family."""
