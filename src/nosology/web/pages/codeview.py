@@ -9,7 +9,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from nosology.bodymap import BodySite, body_site
+from nosology.anatomy import BodySite, region
 from nosology.classification import Classification
 from nosology.models import CodePart, CodeRecord, Equivalent, Item, NoteGroup
 from nosology.web.i18n import DEFAULT_LANG
@@ -38,12 +38,6 @@ POSITIONS: tuple[str, ...] = (
 )
 # Decoding rows whose meaning is the whole title of an item (so a French title can stand in).
 _WHOLE_TITLE_POSITIONS = frozenset({"chapter", "block", "category (characters 1-3)"})
-REGION_NAMES: dict[str, str] = {
-    "head": "head", "neck": "neck", "chest": "chest", "abdomen": "abdomen", "pelvis": "pelvis",
-    "spine": "spine", "shoulder": "shoulder", "upper-arm": "upper arm", "elbow": "elbow",
-    "forearm": "forearm", "wrist": "wrist", "hand": "hand", "hip": "hip", "thigh": "thigh",
-    "knee": "knee", "lower-leg": "lower leg", "ankle-foot": "ankle and foot",
-}
 SIDE_NAMES: dict[str, str] = {
     "right": "right side", "left": "left side", "bilateral": "both sides", "unspecified": "side not specified",
 }
@@ -100,15 +94,12 @@ def title_in(item: Item, lang: str, _: Translate) -> Title:
 
 
 def body_caption(site: BodySite, _: Translate) -> str:
-    if site.kind == "region":
-        regions = ", ".join(_(REGION_NAMES[r]) for r in site.regions)
-        side = _(SIDE_NAMES[site.side]) if site.side else ""
-        return _("Highlighted: %(regions)s") % {"regions": regions} + (f" ({side})" if side else "")
-    return {
-        "multiple": _("This code names multiple sites: more than one body region."),
-        "other": _("This code names another site, not one of the regions listed in its category."),
-        "unspecified": _("This code leaves the body site unspecified."),
-    }.get(site.kind, _("This code does not name a body site."))
+    """The figure's caption and text alternative: the structures highlighted and their side."""
+    if not site.shown:
+        return ""
+    regions = ", ".join(_(region(r).name) for r in site.regions)
+    side = _(SIDE_NAMES[site.side]) if site.side else ""
+    return _("Highlighted: %(regions)s") % {"regions": regions} + (f" ({side})" if side else "")
 
 
 def _note_sections(groups: list[NoteGroup], note: Callable[[str], Markup], _: Translate) -> list[NoteSection]:
@@ -159,16 +150,18 @@ def build_view(
     *,
     siblings: list[Item] | None = None,
     note: Callable[[str], Markup] | None = None,
+    site: BodySite | None = None,
 ) -> CodeView:
     """The code page's content. ``siblings`` and ``note`` let the caller supply cached versions
-    (the chapters list; notes already turned into links)."""
+    (the chapters list; notes already turned into links); ``site`` is the body site the figure
+    shows (none when not given)."""
     item = record.item
     other = None
     if lang != DEFAULT_LANG:
         other = Title(item.title, DEFAULT_LANG)
     elif item.titles:  # on the official page, the first other language's title
         other = title_in(item, item.titles[0].lang, _)
-    site = body_site(item)
+    site = site or BodySite()
     billable_sample: list[Item] = []
     if not item.billable and record.billable_children:
         billable_sample = classification.descendants(item, billable_only=True, limit=30)
