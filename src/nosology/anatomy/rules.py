@@ -59,7 +59,10 @@ class TermRules:
         """The regions ``text`` names, first named first, each once."""
         matched = self.matches(text)
         fine = [rule for rule in matched if not rule.generic]
+        # an overlay ("veins of lower extremities") places nothing: the broad word still counts
+        if not any(not region(r).overlay for rule in fine for r in rule.regions):
+            fine = matched
         found: list[str] = []
-        for rule in fine or matched:
+        for rule in fine:
             found.extend(r for r in rule.regions if r not in found)
         return tuple(found)
