@@ -39,12 +39,24 @@ def _item(row: sqlite3.Row, titles: tuple[LocalTitle, ...] = ()) -> Item:
     )
 
 
+_RANGE = re.compile(r"\s*\([A-Z0-9]{3}(?:-[A-Z0-9]{3})?\)\s*$")
+
+
+def _roman(numeral: str) -> int:
+    """``XIII`` -> 13 (the WHO chapter numbers)."""
+    values = [{"I": 1, "V": 5, "X": 10, "L": 50}.get(c, 0) for c in numeral.upper()]
+    return sum(-v if n + 1 < len(values) and v < values[n + 1] else v for n, v in enumerate(values))
+
+
 def _difference(child: str, parent: str) -> str:
     """What a child's title adds to its parent's: ``"…, other site"`` -> ``other site``."""
     if child.lower().startswith(parent.lower() + ", "):
         return child[len(parent) + 2 :]
-    parent_words = {w.lower() for w in _WORD.findall(parent)}
-    extra = [w for w in _WORD.findall(child) if w.lower() not in parent_words]
+    # singular and plural are the same word here: T84.89 "Other specified complication of..."
+    # under T84.8 "Other specified complications of..." adds nothing but is the rest of T84.8,
+    # so it means its whole title, not "complication"
+    parent_words = {w.lower().removesuffix("s") for w in _WORD.findall(parent)}
+    extra = [w for w in _WORD.findall(child) if w.lower().removesuffix("s") not in parent_words]
     return " ".join(extra) if extra else child
 
 
@@ -130,6 +142,17 @@ class Classification:
             return [c for c in self.chapters() if c.seq != item.seq]
         return [c for c in self.children(self.item(item.parent)) if c.seq != item.seq]
 
+    def parallels(self, item: Item) -> list[Item]:
+        """For a code with a 7th character, the same 7th character on the other codes of its
+        parent's subcategory: the other sides and sites of the same encounter (S72.001A ->
+        S72.002A, S72.009A). Empty for other items."""
+        if not item.seventh or item.parent is None:
+            return []
+        parent = self.item(item.parent)
+        char = compact(item.code)[-1]
+        found = (self.find(compact(s.code).ljust(6, "X") + char) for s in self.siblings(parent))
+        return [f for f in found if f is not None and f.seventh]
+
     def descendants(self, item: Item, billable_only: bool = False, limit: int = 100, offset: int = 0) -> list[Item]:
         extra = " AND billable = 1" if billable_only else ""
         return self._rows("SELECT {cols} FROM item WHERE seq > ? AND seq <= ?" + extra + " ORDER BY seq LIMIT ? OFFSET ?", (item.seq, item.last_seq, limit, offset))
@@ -166,15 +189,17 @@ class Classification:
         chain = [item, *reversed(ancestors if ancestors is not None else self.ancestors(item))]
         owners = {i.seq: i for i in chain}
         rows = self.store.query(
-            f"SELECT seq, kind, text FROM note WHERE seq IN ({','.join('?' * len(chain))}) ORDER BY seq DESC, pos",
+            f"SELECT seq, kind, text, level FROM note WHERE seq IN ({','.join('?' * len(chain))}) ORDER BY seq DESC, pos",
             tuple(owners),
         )
-        grouped: dict[tuple[int, str], list[str]] = {}
+        grouped: dict[tuple[int, str], list[tuple[str, int]]] = {}
         for r in rows:
-            grouped.setdefault((r["seq"], r["kind"]), []).append(r["text"])
+            grouped.setdefault((r["seq"], r["kind"]), []).append((r["text"], r["level"]))
         order = {i.seq: n for n, i in enumerate(chain)}
         ranked = sorted(grouped.items(), key=lambda entry: order[entry[0][0]])
-        return [NoteGroup(kind, owners[seq].code, owners[seq].title, seq != item.seq, texts) for (seq, kind), texts in ranked]
+        return [NoteGroup(kind, owners[seq].code, owners[seq].title, seq != item.seq, [t for t, _ in notes],
+                          tuple(lv for _, lv in notes) if any(lv for _, lv in notes) else ())
+                for (seq, kind), notes in ranked]
 
     def seven_chr(self, item: Item, ancestors: list[Item] | None = None) -> tuple[Item | None, list[SevenChr]]:
         """The 7th-character table that applies to ``item`` (its own or the nearest ancestor's)."""
@@ -192,8 +217,35 @@ class Classification:
                 for t in item.titles if t.lang in self.languages}
 
     def who_equivalent(self, item: Item) -> Equivalent | None:
+        """The WHO code with the same meaning, else the closest one: the WHO code of the same
+        first four characters (level "closest": same place in both classifications, titles that
+        differ), else the nearest broader code with the same meaning (level "ancestor")."""
+        if item.kind in {"chapter", "block"}:
+            return self._who_group(item)
         row = self.store.query("SELECT who_code, who_title, who_level FROM item WHERE seq = ?", (item.seq,))[0]
-        return Equivalent("who", row["who_code"], row["who_title"], row["who_level"]) if row["who_code"] else None
+        if not row["who_code"]:
+            return None
+        key = compact(item.code)[:4]
+        if row["who_level"] == "ancestor" and len(key) == 4 and len(compact(row["who_code"])) < 4:
+            closer = self.store.query("SELECT code, title FROM who WHERE key = ?", (key,))
+            if closer:
+                return Equivalent("who", closer[0]["code"], closer[0]["title"], "closest")
+        return Equivalent("who", row["who_code"], row["who_title"], row["who_level"])
+
+    def _who_group(self, item: Item) -> Equivalent | None:
+        """The WHO block of the same range, or the WHO chapter of the same number (ICD-10-CM
+        keeps the WHO chapters and their order: CM chapter 13 = WHO chapter XIII): "exact" when
+        the titles agree, else "closest". A chapter's range may still differ (CM 19 ends at T88,
+        where WHO XIX goes on to T98: CM codes sequelae with a 7th character)."""
+        if item.kind == "block":
+            rows = self.store.query("SELECT code, title FROM who WHERE key = ? AND kind = 'block'", (compact(item.code),))
+        else:
+            rows = [r for r in self.store.query("SELECT code, title FROM who WHERE kind = 'chapter'")
+                    if str(_roman(r["code"])) == item.code]
+        if not rows:
+            return None
+        own = _RANGE.sub("", item.title).strip().lower()
+        return Equivalent("who", rows[0]["code"], rows[0]["title"], "exact" if own == rows[0]["title"].strip().lower() else "closest")
 
     # -- the record --------------------------------------------------------------------------
     def record(self, text: str) -> CodeRecord:

@@ -12,6 +12,7 @@ __all__ = [
     "Equivalent",
     "Item",
     "LocalTitle",
+    "Note",
     "NoteGroup",
     "SevenChr",
     "Validation",
@@ -83,7 +84,9 @@ class Equivalent:
     system: str  # "who", or the system a language borrows its titles from ("cim10")
     code: str
     title: str
-    level: str  # "exact": same meaning; "ancestor": the nearest broader code with the same meaning
+    # "exact": same meaning; "ancestor": the nearest broader code with the same meaning; "closest"
+    # (WHO only): the code of the same first four characters, whose title differs
+    level: str
 
 
 @dataclass(frozen=True)
@@ -93,14 +96,41 @@ class SevenChr:
 
 
 @dataclass(frozen=True)
+class Note:
+    """One note as printed: its text and the entries indented under it (a lead-in such as
+    "polyneuropathy (in):" or a chapter's run-in subheading)."""
+
+    text: str
+    items: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class NoteGroup:
-    """The notes of one kind owned by one item (the item itself or an ancestor)."""
+    """The notes of one kind owned by one item (the item itself or an ancestor). ``notes`` is
+    every text in printed order; ``levels`` gives each one's indentation (0, or 1 under the
+    nearest level-0 note before it), empty when all are at level 0."""
 
     kind: str
     owner: str
     owner_title: str
     inherited: bool
     notes: list[str]
+    levels: tuple[int, ...] = ()
+
+    def tree(self) -> list[Note]:
+        """The notes nested as printed."""
+        out: list[Note] = []
+        for n, text in enumerate(self.notes):
+            if out and self.levels and self.levels[n] > 0:
+                out[-1].items.append(text)
+            else:
+                out.append(Note(text))
+        return out
+
+    def printed(self) -> list[str]:
+        """One line per level-0 note, its entries joined after it, for outputs that only carry
+        flat strings (FHIR properties, the CLI): "polyneuropathy (in): diphtheria (A36.83); ..."."""
+        return [note.text + (" " + "; ".join(note.items) if note.items else "") for note in self.tree()]
 
 
 @dataclass(frozen=True)
@@ -132,6 +162,9 @@ class CodeRecord:
         d["item"] = self.item.brief() | {"header": self.item.header}
         d["ancestors"] = [a.brief() for a in self.ancestors]
         d["children"] = [c.brief() for c in self.children]
+        for group, out in zip(self.notes, d["notes"], strict=True):
+            out["levels"] = list(group.levels) or [0] * len(group.notes)
+            out["tree"] = [asdict(note) for note in group.tree()]
         return d
 
 

@@ -59,8 +59,9 @@ class Toy(CodeSystem):
         found = [self._make(c) for c in sorted(_TREE) if root is None or c.startswith(root.code)]
         return Page(len(found), found[offset : offset + count])
 
-    def filter(self, text: str, lang: str, root: Concept | None, cap: int) -> list[Concept]:
-        return [c for c in self.browse(root, 0, cap).concepts if text.lower() in c.display.lower()]
+    def filter(self, text: str, lang: str, root: Concept | None, offset: int, count: int) -> Page:
+        found = [c for c in self.browse(root, 0, len(_TREE)).concepts if text.lower() in c.display.lower()]
+        return Page(len(found), found[offset : offset + count])
 
     def property_values(self, concept: Concept) -> list[PropertyValue]:
         return [PropertyValue("legs", "4", "valueString")]

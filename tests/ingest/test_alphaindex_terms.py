@@ -15,7 +15,7 @@ EXTRA_CSV = CSV + b"""11,P,1,in,,,(due to),R10.30
 
 def _terms() -> dict[tuple[str, str], str]:
     conn = _db()
-    conn.execute("INSERT INTO note VALUES (2, 'inclusionTerm', 0, 'Muscle ossification')")  # seq 2 is M61.50
+    conn.execute("INSERT INTO note (seq, kind, pos, text) VALUES (2, 'inclusionTerm', 0, 'Muscle ossification')")  # seq 2 is M61.50
     headings, drugs = parse_xml(XML)
     store_books(conn, [Book("disease", parse_disease_csv(EXTRA_CSV), []), Book("drug", drugs, headings)])
     return {(text, code): kind for text, _, code, kind, _ in index_search_terms(conn)}

@@ -62,10 +62,10 @@ def test_seven_chr_def_keeps_extension_texts_only(items: dict[str, ParsedItem]) 
 
 
 def test_notes_kept_with_owner(items: dict[str, ParsedItem]) -> None:
-    assert items["A00"].notes == [("excludes1", "one"), ("excludes1", "two")]
-    assert items["A00.0"].notes == [("inclusionTerm", "Classical cholera")]
-    assert items["1"].notes == [("includes", "diseases generally recognized as communicable")]
-    assert items["S72"].notes == [("sevenChrNote", "The appropriate 7th character is to be added")]
+    assert items["A00"].notes == [("excludes1", "one", 0), ("excludes1", "two", 0)]
+    assert items["A00.0"].notes == [("inclusionTerm", "Classical cholera", 0)]
+    assert items["1"].notes == [("includes", "diseases generally recognized as communicable", 0)]
+    assert items["S72"].notes == [("sevenChrNote", "The appropriate 7th character is to be added", 0)]
 
 
 def test_preorder_ranges(items: dict[str, ParsedItem]) -> None:

@@ -55,7 +55,7 @@ def make_db(path: Path) -> sqlite3.Connection:
         if title_fr:
             conn.execute("INSERT INTO item_title VALUES ('fr', ?, ?, 'exact', ?)", (seq, title_fr, code))
         conn.execute("INSERT INTO lookup VALUES (?, ?)", (key, seq))
-    conn.executemany("INSERT INTO note VALUES (?, ?, ?, ?)", NOTES)
+    conn.executemany("INSERT INTO note (seq, kind, pos, text) VALUES (?, ?, ?, ?)", NOTES)
     conn.executemany("INSERT INTO cim10 VALUES (?, ?, ?)", CIM)
     conn.execute("INSERT INTO meta VALUES ('complete', 'true')")
     return conn

@@ -27,3 +27,17 @@ def test_any_string(library: Library, text: str) -> None:
     assert len(results.results) <= 5
     assert len({h.code for h in results.results}) == len(results.results)  # one hit per code
     assert len(engine.suggest(text)) <= 10
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.one_of(st.text(max_size=60), st.lists(WORDS, max_size=8).map(" ".join)), offset=st.integers(0, 40), limit=st.integers(1, 20))
+def test_pages_are_distinct_and_within_total(library: Library, text: str, offset: int, limit: int) -> None:
+    """Any page of any query: its codes are distinct, and ``total`` counts at least what it shows."""
+    if not clean_query(text, 500):
+        return
+    page = library.search.search(text, limit=limit, offset=offset)
+    codes = [h.code for h in page.results]
+    assert len(set(codes)) == len(codes)
+    assert page.total >= len(codes)
+    if codes:
+        assert page.total >= offset + len(codes)

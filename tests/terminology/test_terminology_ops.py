@@ -191,6 +191,17 @@ def test_expand_filter_inside_subtree(library: Library) -> None:
     assert "M61.211" in codes
 
 
+def test_expand_filter_reports_the_real_total(library: Library) -> None:
+    # the engine's whole answer for "fracture" (over 20,000 codes), less its chapters and blocks
+    general = {r[0] for r in library.store.query("SELECT seq FROM item WHERE kind IN ('chapter', 'block')")}
+    expected = [s for s in library.search.ranked_seqs("fracture", lang="en") if s not in general]
+    assert len(expected) > 20_000
+    first = expansion(library, url=f"{CM}?fhir_vs", filter="fracture", count=10)
+    assert first["total"] == len(expected)
+    last = expansion(library, url=f"{CM}?fhir_vs", filter="fracture", count=10, offset=len(expected) - 3)
+    assert [c["code"] for c in last["contains"]] == [library.classification.item(s).code for s in expected[-3:]]
+
+
 def test_expand_who(library: Library) -> None:
     out = expansion(library, url=f"{WHO}?fhir_vs=isa/M61", count=50)
     assert [c["code"] for c in out["contains"]] == ["M61", *(f"M61.{d}" for d in "0123459")]

@@ -64,8 +64,10 @@ def _show(record: CodeRecord, lang: str) -> None:
     for g in record.notes:
         origin = f" (from {g.owner})" if g.inherited else ""
         console.print(f"[bold]{g.kind}[/]{origin}:", highlight=False)
-        for n in g.notes:
-            console.print(f"  - {n}", highlight=False, markup=False)
+        for printed in g.tree():
+            console.print(f"  - {printed.text}", highlight=False, markup=False)
+            for entry in printed.items:
+                console.print(f"      - {entry}", highlight=False, markup=False)
     if record.seven_chr:
         console.print(f"[bold]7th characters[/] (from {record.seven_chr_owner}):")
         for s in record.seven_chr:

@@ -172,9 +172,10 @@ class CodeSystem(ABC):
         """Concepts in classification order, ``root`` and below it (every concept when None)."""
 
     @abstractmethod
-    def filter(self, text: str, lang: str, root: Concept | None, cap: int) -> list[Concept]:
-        """At most ``cap`` concepts matching ``text`` (in language ``lang``), best first,
-        restricted to ``root`` and below it."""
+    def filter(self, text: str, lang: str, root: Concept | None, offset: int, count: int) -> Page:
+        """The concepts matching ``text`` (in language ``lang``), best first, restricted to
+        ``root`` and below it: how many there are (exactly, or at most a cap the system
+        documents) and ``count`` of them from ``offset``."""
 
     def property_values(self, concept: Concept) -> list[PropertyValue]:
         """The values of :attr:`properties` for ``concept``."""

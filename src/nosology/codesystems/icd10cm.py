@@ -41,7 +41,7 @@ ICD10CM = SystemInfo(
 )
 
 _KINDS = ",".join(f"'{k}'" for k in CONCEPT_KINDS)
-_ENGINE_PAGE = 100  # the engine answers at most this many hits per call
+FILTER_CAP = 1000  # title matches added inside a subtree
 # Note kinds reported as properties; excludes notes of ancestors apply to the code too.
 _NOTE_PROPERTIES = {"inclusionTerm": "inclusion", "includes": "includes", "excludes1": "excludes1", "excludes2": "excludes2"}
 _INHERITED = {"excludes1", "excludes2"}
@@ -133,26 +133,17 @@ class Icd10Cm(CodeSystem):
             seq += 1
         return seq
 
-    def filter(self, text: str, lang: str, root: Concept | None, cap: int) -> list[Concept]:
-        # The engine ranks its best candidates across the whole classification; inside a
-        # subtree those may miss, so title matches within the subtree follow them.
+    def filter(self, text: str, lang: str, root: Concept | None, offset: int, count: int) -> Page:
+        """The search engine's whole answer (computed once, kept by the engine for the next
+        page), so ``total`` is exact; inside a subtree, title matches the engine does not answer
+        follow its own (at most FILTER_CAP of them)."""
         low, high = (root.item.seq, root.item.last_seq) if root is not None and root.item is not None else (0, 1 << 62)
-        items = [i for i in self._engine_items(text, lang, cap) if low <= i.seq <= high and i.kind in CONCEPT_KINDS]
+        general = {r[0] for r in self.classification.store.query(f"SELECT seq FROM item WHERE kind NOT IN ({_KINDS})")}
+        seqs = [s for s in self._search().ranked_seqs(text, lang=lang) if low <= s <= high and s not in general]
         if root is not None:
-            seen = {i.seq for i in items}
-            items += [i for i in self._title_items(text, lang, low, high, cap) if i.seq not in seen]
-        return [self.of_item(i) for i in items[:cap]]
-
-    def _engine_items(self, text: str, lang: str, cap: int) -> list[Item]:
-        engine = self._search()
-        items: list[Item] = []
-        for offset in range(0, cap, _ENGINE_PAGE):
-            hits = engine.search(text, lang=lang, limit=_ENGINE_PAGE, offset=offset).results
-            found = (self.classification.find(h.code) for h in hits)
-            items.extend(i for i in found if i is not None)
-            if len(hits) < _ENGINE_PAGE:
-                break
-        return items
+            seen = set(seqs)
+            seqs += [i.seq for i in self._title_items(text, lang, low, high, FILTER_CAP) if i.seq not in seen]
+        return Page(len(seqs), [self.of_item(self.classification.item(s)) for s in seqs[offset : offset + count]])
 
     def _title_items(self, text: str, lang: str, low: int, high: int, cap: int) -> list[Item]:
         """Items between ``low`` and ``high`` whose title in ``lang`` has every word, in classification order."""
@@ -178,7 +169,7 @@ class Icd10Cm(CodeSystem):
             if name is None or (group.inherited and group.kind not in _INHERITED):
                 continue
             found.extend(PropertyValue(name, f"{text} [note of {group.owner}]" if group.inherited else text, "valueString")
-                         for text in group.notes)
+                         for text in group.printed())
         return found
 
     def synonyms(self, concept: Concept) -> list[str]:

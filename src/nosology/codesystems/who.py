@@ -27,6 +27,7 @@ WHO_ICD10 = SystemInfo(
 
 _KINDS = ",".join(f"'{k}'" for k in CONCEPT_KINDS)
 _SAME_MEANING = 4  # ICD-10-CM keeps the WHO meaning of a code up to its 4th character
+FILTER_CAP = 1000  # concepts a title filter lists at most
 
 
 def _range(root: Concept | None) -> tuple[str, str]:
@@ -96,12 +97,14 @@ class WhoIcd10(CodeSystem):
         rows = self.store.query(f"SELECT code FROM who WHERE {where} ORDER BY key LIMIT ? OFFSET ?", (*bounds, count, offset))
         return Page(total, self.concepts([r["code"] for r in rows]))
 
-    def filter(self, text: str, lang: str, root: Concept | None, cap: int) -> list[Concept]:
+    def filter(self, text: str, lang: str, root: Concept | None, offset: int, count: int) -> Page:
+        """Titles with every word, in code order: at most FILTER_CAP of them."""
         patterns = [f"%{w}%" for w in text.lower().split()[:8]]
         sql = " AND ".join("lower(title) LIKE ?" for _ in patterns) or "1"
         rows = self.store.query(f"SELECT code FROM who WHERE {sql} AND kind IN ({_KINDS}) AND key >= ? AND key < ? ORDER BY key LIMIT ?",
-                                (*patterns, *_range(root), cap))
-        return self.concepts([r["code"] for r in rows])
+                                (*patterns, *_range(root), FILTER_CAP))
+        codes = [r["code"] for r in rows]
+        return Page(len(codes), self.concepts(codes[offset : offset + count]))
 
     def explained_by(self, concept: Concept) -> Item | None:
         """The ICD-10-CM code with the same meaning: the same code up to 4 characters."""

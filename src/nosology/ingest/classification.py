@@ -44,14 +44,14 @@ def build_classification(conn: sqlite3.Connection, ctx: BuildContext) -> None:
         title_levels[language.code] = dict(Counter(t.level for t in titles.values()))
     # pre-order puts a block before its same-named category, so the category (later) wins
     conn.executemany("INSERT OR REPLACE INTO lookup VALUES (?, ?)", ((i.key, i.seq) for i in items))
-    conn.executemany("INSERT INTO note VALUES (?, ?, ?, ?)", ((i.seq, k, n, t) for i in items for n, (k, t) in enumerate(i.notes)))
+    conn.executemany("INSERT INTO note VALUES (?, ?, ?, ?, ?)", ((i.seq, k, n, t, lv) for i in items for n, (k, t, lv) in enumerate(i.notes)))
     conn.executemany("INSERT INTO seven_chr VALUES (?, ?, ?, ?)", ((i.seq, n, c, t) for i in items for n, (c, t) in enumerate(i.seven_chr)))
     conn.executemany("INSERT INTO who VALUES (?, ?, ?, ?, ?)", ((w.key, w.code, w.kind, w.title, w.parent) for w in who))
     conn.executemany("INSERT INTO cim10 VALUES (?, ?, ?)", ((k, with_dot(k), t) for k, t in cim.items()))
     ctx.progress("Classification stored")
 
     kinds = Counter(i.kind for i in items)
-    notes = Counter(k for i in items for k, _ in i.notes)
+    notes = Counter(k for i in items for k, _, _ in i.notes)
     keys = {i.key for i in items}
     # a block whose only child (the next item in pre-order: items[seq], seq being 1-based) has its identifier
     single = sum(1 for i in items if i.kind == "block" and i.n_children == 1 and items[i.seq].key == i.key)

@@ -13,6 +13,7 @@ from pathlib import Path
 from lxml import etree
 
 from nosology.codes import compact
+from nosology.ingest.note_levels import note_levels
 
 __all__ = ["NOTE_KINDS", "ParsedItem", "parse_code_list", "parse_tabular"]
 
@@ -43,7 +44,7 @@ class ParsedItem:
     billable: bool = False
     last_seq: int = 0
     n_children: int = 0
-    notes: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[tuple[str, str, int]] = field(default_factory=list)  # kind, text, printed level
     seven_chr: list[tuple[str, str]] = field(default_factory=list)
 
     @property
@@ -76,7 +77,8 @@ class _Parser:
         for child in el:
             tag = child.tag
             if tag in NOTE_KINDS:
-                item.notes.extend((tag, _text(n)) for n in child if n.tag == "note")
+                texts = [_text(n) for n in child if n.tag == "note"]
+                item.notes.extend((tag, text, level) for text, level in zip(texts, note_levels(tag, texts), strict=True))
             elif tag == "sevenChrDef":
                 for ext in child:
                     if ext.tag == "extension":

@@ -68,5 +68,9 @@ class DocTable:
         return Doc(self._seq[doc_id], names[small[at]], names[small[at + 1]], stems, stems[: small[at + 3]],
                    self._term_id[doc_id], small[at + 4], names[small[at + 2]])
 
+    def seq_of(self, doc_id: int) -> int:
+        """The item of a doc, without building the :class:`Doc`."""
+        return self._seq[doc_id]
+
     def __len__(self) -> int:
         return len(self._stems) - 1

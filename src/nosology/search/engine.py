@@ -3,12 +3,13 @@
 1. A code in any spelling (``m6128``, ``S72 001A``) or a code prefix (``M61.2``, ``M6``) answers
    with the code and what lies below it; a code written among words comes first.
 2. Otherwise the words are parsed (:mod:`.query`: stems in both languages, equivalent organ words,
-   typo corrections for unknown words) and candidates come from the FTS5 index in its static order
-   of merit (see :mod:`.index`): an AND query over the words (connecting words optional); when
-   that finds too little, the same without one word at a time, or the rarest words only.
-3. Only a few hundred candidate terms are scored, in Python, by :class:`.ranking.Ranker`, and the
-   best term of each code ranks it. When no term had every word, rare known words that look like
-   typos of common ones get a second look ("migrane").
+   typo corrections for unknown words, generic words marked) and :mod:`.matching` computes the
+   whole answer: every code with a term that has every word (exact ``total``), or, when those
+   are few, terms with most of the distinctive words; a lexicon or title term that says the query
+   anchors its concept family first (:mod:`.family`). When no term had every word, rare known
+   words that look like typos of common ones get a second look ("migrane").
+3. The whole ranked answer of a worded query is kept (an LRU of answers keyed on the cleaned text
+   and language), so the next page, or FHIR ``$expand``, never searches again.
 """
 
 from __future__ import annotations
@@ -16,17 +17,17 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
-from collections.abc import Iterator
 
+from nosology.cache import LruCache
 from nosology.classification import Classification
 from nosology.codes import compact
 from nosology.errors import DataCorrupt, InvalidQuery
 from nosology.models import Item
 from nosology.search.completion import completes, prefix_words, rank_completions
 from nosology.search.docs import Doc, DocTable
-from nosology.search.equivalents import WEAK_WEIGHT
+from nosology.search.matching import Matches, group, match, stems_group
 from nosology.search.normalise import MAX_TOKENS, clean_query, fold
-from nosology.search.query import ParsedQuery, QueryToken, parse_query
+from nosology.search.query import ParsedQuery, parse_query
 from nosology.search.ranking import MATCHED, Ranker, RankingWords
 from nosology.search.results import SearchHit, SearchResults
 from nosology.search.stemming import Stemmers
@@ -35,9 +36,7 @@ from nosology.store import ReferenceStore
 
 __all__ = ["SearchEngine", "SearchHit", "SearchResults"]
 
-CANDIDATES = 120  # candidate terms fetched per FTS query
-TOTAL_CAP = 1000
-MAX_AND_WORDS = 8  # words of a long query that the first full-text query requires
+ANSWERS = 2048  # worded answers kept (the whole ranked list), so paging never searches again
 SECOND_LOOK_BELOW = 10  # fewer codes than this: look again for typos among rare known words
 _CODE_PREFIX = re.compile(r"^[A-Z][0-9][0-9A-Z]{0,5}$")
 
@@ -50,9 +49,11 @@ class SearchEngine:
         store: the built reference database (with its search index).
         classification: the classification over the same store (items, its language registry).
         max_query_chars: queries are cut to this many characters.
+        answer_cache: worded answers kept whole for paging (0: none, every search computes).
     """
 
-    def __init__(self, store: ReferenceStore, classification: Classification, *, max_query_chars: int = 500) -> None:
+    def __init__(self, store: ReferenceStore, classification: Classification, *, max_query_chars: int = 500,
+                 answer_cache: int = ANSWERS) -> None:
         self.store = store
         self.classification = classification
         self.max_query_chars = max_query_chars
@@ -61,6 +62,7 @@ class SearchEngine:
         self._vocabulary: Vocabulary | None = None
         self._docs: DocTable | None = None
         self._ranking_words: RankingWords | None = None
+        self._answers = LruCache[tuple[Matches, ParsedQuery]](answer_cache)
 
     # -- shared state, loaded on first use ---------------------------------------------------
     @property
@@ -131,40 +133,80 @@ class SearchEngine:
         limit = max(1, min(limit, 100))
         offset = max(0, offset)
         try:
-            hits, total, did_you_mean = self._search(text, lang, limit + offset)
+            hits, total, did_you_mean = self._search(text, lang, offset, limit)
         except sqlite3.OperationalError as exc:  # a database built without the search step
             raise DataCorrupt(f"the reference database has no usable search index ({exc}): run `nosology build`") from exc
-        return SearchResults(text, max(total, len(hits)), hits[offset : offset + limit], did_you_mean[:5], offset)
+        return SearchResults(text, total, hits, did_you_mean[:5], offset)
 
-    def _search(self, text: str, lang: str | None, wanted: int) -> tuple[list[SearchHit], int, list[str]]:
+    def _search(self, text: str, lang: str | None, offset: int, limit: int) -> tuple[list[SearchHit], int, list[str]]:
         # a code spelling is answered by the code and what lies below it
-        hits, total = self._code_hits(text, wanted)
+        hits, total = self._code_hits(text, offset + limit)
         if hits:
-            return hits, total, []
+            return hits[offset : offset + limit], total, []
         # a code written among words ("code M61.28", "E11 diabetes") comes first, the words after
         embedded = self._embedded_codes(text)
         if embedded:
             text = " ".join(w for w in text.split() if compact(w) not in {compact(i.code) for i in embedded}) or text
-        parsed = parse_query(text, lang, self.stemmers, self.vocabulary)
-        hits, total, complete = self._text_hits(parsed, wanted)
+        found, parsed = self._answers.get_or_make((text, lang), lambda: self._worded(text, lang))
         if embedded:
             codes = {i.code for i in embedded}
-            hits = [self._hit(i, 950.0, "code", i.code) for i in embedded] + [h for h in hits if h.code not in codes]
-            return hits, total + len(embedded), []
+            keep = [n for n, seq in enumerate(found.seqs) if self.classification.item(seq).code not in codes] if offset + limit > len(embedded) else []
+            rest = Matches([found.seqs[n] for n in keep], [found.scores[n] for n in keep], [found.docs[n] for n in keep], found.complete)
+            first = [self._hit(i, 950.0, "code", i.code) for i in embedded][offset : offset + limit]
+            more = self._page_hits(rest, max(0, offset - len(embedded)), limit - len(first)) if len(first) < limit else []
+            return first + more, len(embedded) + len(rest), []
+        hits = self._page_hits(found, offset, limit)
+        did_you_mean: list[str] = []
+        corrected = parsed.corrected_text() if not parsed.gibberish else None
+        if corrected and corrected.lower() != text.lower():
+            did_you_mean.append(corrected)
+        if not found:
+            did_you_mean.extend(s for s in self.classification.suggest(text) if s not in did_you_mean)
+            did_you_mean.extend(s for s in self._nearest_words(parsed) if s not in did_you_mean)
+        return hits, len(found), did_you_mean
+
+    def _worded(self, text: str, lang: str | None) -> tuple[Matches, ParsedQuery]:
+        """Every code for a worded query, ranked, and the parse that found them."""
+        parsed = parse_query(text, lang, self.stemmers, self.vocabulary)
+        found = self._matches(parsed)
         # words that all occur together are probably meant; a lone rare word may be a typo
         # (the word's own frequency counts too: the Index repeats rare words, "migrans", in many paths)
-        if not complete or (len(parsed.usable) == 1 and min(total, parsed.usable[0].df) < SECOND_LOOK_BELOW):
+        if not found.complete or (len(parsed.usable) == 1 and min(len(found), parsed.usable[0].df) < SECOND_LOOK_BELOW):
             second = parse_query(text, lang, self.stemmers, self.vocabulary, second_look=True)
             if second.corrections != parsed.corrections:
                 parsed = second
-                hits, total, complete = self._text_hits(parsed, wanted)
-        did_you_mean: list[str] = []
-        corrected = parsed.corrected_text()
-        if corrected and corrected.lower() != text.lower():
-            did_you_mean.append(corrected)
-        if not hits:
-            did_you_mean.extend(s for s in self.classification.suggest(text) if s not in did_you_mean)
-        return hits, total, did_you_mean
+                found = self._matches(parsed)
+        return found, parsed
+
+    def _nearest_words(self, parsed: ParsedQuery) -> list[str]:
+        """For a query that found nothing: the query without its unknown words, and indexed words
+        that begin like those."""
+        vocabulary = self.vocabulary
+        known = [t.word for t in parsed.tokens if t.known and not t.corrected]
+        out: list[str] = [" ".join(known)] if known and len(known) < len(parsed.tokens) else []
+        for token in parsed.distinctive:
+            if not token.known and len(token.word) >= 4:
+                out.extend(w for w in vocabulary.completions(token.word[:4], 3) if w not in out)
+        return out[:5]
+
+    def ranked_seqs(self, query: str, lang: str | None = None) -> list[int]:
+        """Every item a search for ``query`` answers (all pages), best first, as classification
+        seqs: for callers that page or filter the whole answer themselves (FHIR ``$expand``).
+
+        Raises: as :meth:`search`."""
+        text = self._clean(query)
+        try:
+            hits, total = self._code_hits(text, 1)
+            if hits:
+                hits, _ = self._code_hits(text, total)
+                return [item.seq for item in map(self.classification.find, (h.code for h in hits if h.valid)) if item is not None]
+            return list(self._answers.get_or_make((text, lang), lambda: self._worded(text, lang))[0].seqs)
+        except sqlite3.OperationalError as exc:
+            raise DataCorrupt(f"the reference database has no usable search index ({exc}): run `nosology build`") from exc
+
+    def search_key(self, query: str) -> str:
+        """Exactly what :meth:`search` reads of ``query`` (with its other arguments, a cache key)."""
+        return clean_query(query, self.max_query_chars)
 
     def suggest_key(self, query: str) -> tuple[str, bool]:
         """Exactly what :meth:`suggest` reads of ``query``: its cleaned text, and whether it ends
@@ -214,7 +256,7 @@ class SearchEngine:
         cleaned, complete = self.suggest_key(query)
         full, last = prefix_words(cleaned + (" " if complete else ""))
         parsed = parse_query(" ".join(full), lang, self.stemmers, self.vocabulary)
-        parts = [_group(t) for t in parsed.usable]
+        parts = [group(t) for t in parsed.usable]
         if last in self.classification.languages.stop_words and parts:
             last = ""
         # the commonest words with this prefix: an FTS5 prefix query would merge the lists of
@@ -228,7 +270,7 @@ class SearchEngine:
             found = [d for d in map(docs.get, ids) if d is not None and (not last or any(completes(st, last) for st in d.stems))]
         if len(found) < limit and completions:
             known = {(d.seq, d.term_id) for d in found}
-            ids = self._ids(" AND ".join([*parts, _stems_group(completions)]), 80)
+            ids = self._ids(" AND ".join([*parts, stems_group(completions)]), 80)
             found += [d for d in map(docs.get, ids) if d is not None and (d.seq, d.term_id) not in known]
         return found, last
 
@@ -287,76 +329,27 @@ class SearchEngine:
                     found[item.code] = item
         return list(found.values())
 
-    def _text_hits(self, parsed: ParsedQuery, wanted: int) -> tuple[list[SearchHit], int, bool]:
-        """Ranked hits, the number of codes found (estimated when many) and whether any term had
-        every word of the query."""
-        usable = parsed.usable
-        if not usable:
-            return [], 0, False
-        docs = self.docs
-        ranker = Ranker(parsed, self.ranking_words, len(docs))
-        best: dict[int, tuple[float, Doc]] = {}
-
-        def consider(ids: list[int], complete: bool) -> None:
-            for doc_id in ids:
-                doc = docs.get(doc_id)
-                if doc is None:
-                    continue
-                score = ranker.score(doc, complete)
-                if score <= 0.0:  # no query word, or part of an Index path only
-                    continue
-                current = best.get(doc.seq)
-                if current is None or score > current[0]:
-                    best[doc.seq] = (score, doc)
-
-        # connecting words ("after", "lié à") need not be present; they only add to the score
-        required = [t for t in usable if t.weight >= WEAK_WEIGHT * 2] or usable
-        # the rarest words select as well as all of them, and each list FTS5 walks costs time
-        selective = sorted(required, key=lambda t: t.df)[:MAX_AND_WORDS]
-        ids = self._ids(_and(selective), CANDIDATES)
-        every_word = len(selective) == len(required)
-        consider(ids, every_word)
-        complete = bool(ids) and (every_word or any(
-            all(not t.any_stems.isdisjoint(d.stems) for t in required) for d in map(docs.get, ids[:30]) if d is not None))
-        saturated = len(ids) >= CANDIDATES
-        if len(best) < wanted and len(required) > 1:
-            scored = 0
-            for extra in self._partial(required, bool(best)):
-                consider(extra, False)
-                scored += len(extra)
-                if scored >= CANDIDATES and len(best) >= wanted:
-                    break
-        order = sorted(best.items(), key=lambda e: (-e[1][0], e[1][1].code_len, e[0]))
-        chosen = []
-        for seq, (score, doc) in order[:wanted]:
-            chosen.append((self.classification.item(seq), score, doc))
-        texts = self._term_texts([doc.term_id for _, _, doc in chosen])
-        hits = [self._hit(item, score, doc.kind, texts.get(doc.term_id, "")) for item, score, doc in chosen]
-        total = len(best)
-        if saturated:
-            # more terms match than were ranked: the rarest word's document frequency bounds them
-            total = max(total, min(TOTAL_CAP, min(t.df for t in usable)))
-        return hits, total, complete
-
     def _ids(self, match: str, limit: int) -> list[int]:
         return [r[0] for r in self.store.connection().execute("SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ?", (match, limit))]
 
-    def _partial(self, usable: list[QueryToken], have_complete: bool) -> Iterator[list[int]]:
-        """Terms with most of the words, lazily (the caller stops when it has enough).
+    def _matches(self, parsed: ParsedQuery) -> Matches:
+        if not parsed.usable:
+            return Matches()
+        return match(parsed, self.docs, Ranker(parsed, self.ranking_words, len(self.docs)), self._ids, self.classification)
 
-        With complete matches already found, only the rarest half of the words fill the page. Else
-        all words but one (the commonest dropped first) for short queries, the rarest half and the
-        two rarest for long ones, then terms with either of the two rarest words."""
-        rarest = sorted(usable, key=lambda t: t.df)
-        half = rarest[: (len(rarest) + 1) // 2]
-        if have_complete:
-            yield self._ids(_and(half), CANDIDATES // 2)
-            return
-        subsets = [[t for t in usable if t is not drop] for drop in reversed(rarest)] if len(usable) <= 4 else [half, rarest[:2]]
-        for subset in subsets:
-            yield self._ids(_and(subset), CANDIDATES // 2)
-        for token in rarest[:2]:
-            yield self._ids(_group(token), CANDIDATES // 3)
+    def _page_hits(self, found: Matches, offset: int, limit: int) -> list[SearchHit]:
+        """The hits of one page of an answer: items and matched terms are read for these only."""
+        docs = self.docs
+        rows = list(zip(found.seqs[offset : offset + limit], found.scores[offset : offset + limit], found.docs[offset : offset + limit], strict=True))
+        shown = {abs(d): docs.get(abs(d)) for _, _, d in rows}
+        texts = self._term_texts([doc.term_id for doc in shown.values() if doc is not None])
+        hits = []
+        for seq, score, doc_id in rows:
+            doc = shown[abs(doc_id)]
+            text = texts.get(doc.term_id, "") if doc is not None else ""
+            kind = "family" if doc_id < 0 or doc is None else doc.kind
+            hits.append(self._hit(self.classification.item(seq), score, kind, text))
+        return hits
 
     def _term_texts(self, term_ids: list[int]) -> dict[int, str]:
         if not term_ids:
@@ -366,16 +359,4 @@ class SearchEngine:
         ).fetchall()
         return {int(r[0]): str(r[1]) for r in rows}
 
-
-def _group(token: QueryToken) -> str:
-    return _stems_group(token.any_stems)
-
-
-def _stems_group(stems: frozenset[str]) -> str:
-    # stems are folded to [a-z0-9]+, so quoting them cannot produce an FTS5 syntax error
-    return "(" + " OR ".join(f'"{s}"' for s in sorted(stems)) + ")"
-
-
-def _and(tokens: list[QueryToken]) -> str:
-    return " AND ".join(_group(t) for t in tokens)
 

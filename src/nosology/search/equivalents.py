@@ -8,7 +8,7 @@ wins a tie. They are general (anatomy and grammar), never tied to a particular q
 
 from __future__ import annotations
 
-__all__ = ["EQUIVALENT_GROUPS", "EXPANSION_WEIGHT", "WEAK_WEIGHT", "WEAK_WORDS", "equivalence_map"]
+__all__ = ["EQUIVALENT_GROUPS", "EXPANSION_WEIGHT", "GENERIC_WORDS", "WEAK_WEIGHT", "WEAK_WORDS", "equivalence_map"]
 
 EXPANSION_WEIGHT = 0.9
 WEAK_WEIGHT = 0.3
@@ -71,6 +71,18 @@ EQUIVALENT_GROUPS: tuple[tuple[str, ...], ...] = (
 WEAK_WORDS: frozenset[str] = frozenset([
     "after", "due", "associated", "caused", "following", "related", "because", "following",
     "apres", "lie", "liee", "lies", "liees", "associe", "associee", "associes", "associees", "cause", "causee", "suite",
+])
+
+# Generic words: they say that something is wrong, not what. A query word of this list never carries a
+# match by itself ("bad back" must not answer "bad breath", "stomach ache" not "ear ache"): a result
+# must share at least one of the query's other (distinctive) words, unless the query has none.
+GENERIC_WORDS: frozenset[str] = frozenset([
+    "disease", "diseases", "syndrome", "syndromes", "disorder", "disorders", "pain", "pains", "painful",
+    "ache", "aches", "aching", "attack", "attacks", "broken", "break", "problem", "problems", "condition",
+    "conditions", "trouble", "troubles", "bad", "sore", "illness", "sickness", "sick", "issue", "issues",
+    "maladie", "maladies", "syndrome", "trouble", "troubles", "douleur", "douleurs", "douloureux", "douloureuse",
+    "mal", "maux", "crise", "crises", "casse", "cassee", "probleme", "problemes", "affection", "affections",
+    "atteinte", "atteintes",
 ])
 
 

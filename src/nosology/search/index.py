@@ -8,10 +8,11 @@ Tables (all created here):
     ``article_term`` table the articles step, which runs first, leaves behind). A step that adds
     rows after this one must call :func:`refresh_terms` so the derived tables below include them.
 ``search_doc(id, seq, term_id, kind, lang, stems, head_len, item_kind, code_len)``
-    One row per distinct normalised term of an item, numbered in a static order of merit (fewest
-    tokens first, then official titles before other kinds, then classification order). Because the
-    full-text index returns matches in that order, the first few hundred matches of an AND query
-    already hold the best candidates: the engine never scores the whole match list.
+    One row per distinct normalised term of an item and language (a French term is shown as matched
+    for a French query even when an English one has the same stems), numbered in a static order of merit (fewest
+    tokens first, then official titles before other kinds, then classification order). The
+    full-text index returns matches in that order, so the first matches of an AND query hold the
+    best candidates: the engine scores those and keeps the rest of the answer in that order.
 ``search_fts``
     FTS5 over the stems of ``search_doc`` (contentless, no positions: only AND/OR of stems are
     ever asked; autocomplete expands a prefix to the commonest words that have it).
@@ -263,12 +264,12 @@ def refresh_terms(conn: sqlite3.Connection, languages: Languages) -> dict[str, i
     _normalise_new_terms(conn, languages)
     conn.executescript(_DERIVED)
     kind_order = "CASE n.kind " + " ".join(f"WHEN '{k}' THEN {n}" for k, n in KIND_ORDER.items()) + f" ELSE {len(KIND_ORDER)} END"
-    # one doc per (item, kind, stems), numbered in the static order of merit
+    # one doc per (item, kind, language, stems), numbered in the static order of merit
     conn.execute(
         "INSERT INTO search_doc (id, seq, term_id, kind, lang, stems, head_len, item_kind, code_len) "
         f"SELECT row_number() OVER (ORDER BY n.length, {kind_order}, n.seq, n.term_id), n.seq, n.term_id, n.kind, n.lang, n.stems, "
         "n.head_len, i.kind, length(replace(i.code, '.', '')) FROM search_norm n JOIN item i ON i.seq = n.seq "
-        "WHERE n.term_id IN (SELECT min(term_id) FROM search_norm GROUP BY seq, kind, stems)"
+        "WHERE n.term_id IN (SELECT min(term_id) FROM search_norm GROUP BY seq, kind, lang, stems)"
     )
     conn.execute(
         "INSERT INTO search_fts (rowid, stems) SELECT id, stems FROM search_doc ORDER BY id"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from nosology.search.equivalents import WEAK_WEIGHT, WEAK_WORDS
+from nosology.search.equivalents import GENERIC_WORDS, WEAK_WEIGHT, WEAK_WORDS
 from nosology.search.normalise import MAX_TOKENS, Tokenizer, fold
 from nosology.search.stemming import Stemmers
 from nosology.search.typos import Vocabulary
@@ -15,6 +15,7 @@ __all__ = ["CORRECTED_WEIGHT", "ParsedQuery", "QueryToken", "parse_query"]
 CORRECTED_WEIGHT = 0.8
 MIN_STEM_PREFIX = 5
 RARE_DF = 300  # known words rarer than this may still be typos of a common word
+MAX_GUESSED = 4  # a query of more words than this, none of them known as typed, is not a typo but gibberish
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class QueryToken:
     df: int  # document frequency of its commonest stem: rare words are the selective ones
     corrected: tuple[str, ...] = ()
     extra: frozenset[str] = frozenset()  # equivalent forms, matched with EXPANSION_WEIGHT
+    generic: bool = False  # a generic word (GENERIC_WORDS): it never carries a match by itself
 
     @property
     def any_stems(self) -> frozenset[str]:
@@ -45,6 +47,29 @@ class ParsedQuery:
     @property
     def usable(self) -> list[QueryToken]:
         return [t for t in self.tokens if t.known]
+
+    @property
+    def distinctive(self) -> list[QueryToken]:
+        """The words that say what the query is about: neither generic nor connecting words. A
+        query of generic words only ("pain") has none, and its words then count as distinctive."""
+        return [t for t in self.tokens if not t.generic and t.weight > WEAK_WEIGHT]
+
+    @property
+    def gibberish(self) -> bool:
+        """More words than a typo explains, none of them known as typed: no spelling to suggest."""
+        distinctive = self.distinctive
+        return len(distinctive) > MAX_GUESSED and not any(t.known and not t.corrected for t in distinctive)
+
+    @property
+    def off_topic(self) -> bool:
+        """Every distinctive word is unknown, or most of them are (gibberish corrected into random
+        words): nothing can match what the query is about, so the answer is no result."""
+        distinctive = self.distinctive
+        if not distinctive:
+            return False
+        known = [t for t in distinctive if t.known and not t.corrected]
+        corrected = [t for t in distinctive if t.known and t.corrected]
+        return not known and (not corrected or len(corrected) * 2 < len(distinctive) or self.gibberish)
 
     def corrected_text(self) -> str | None:
         """The query with its unknown words replaced by their best correction, when there were any."""
@@ -82,6 +107,7 @@ def parse_query(text: str, lang: str | None, stemmers: Stemmers, vocabulary: Voc
         if word not in vocabulary.words:
             _suggest_spelling(word, stemmers, vocabulary, spelling)
         weight = WEAK_WEIGHT if word in WEAK_WORDS else 1.0
+        generic = word in GENERIC_WORDS
         stems = stems_of(word)
         extra = frozenset(s for w in vocabulary.equivalents.get(word, ()) for s in stems_of(w)) - stems
         extra = frozenset(s for s in extra if s in vocabulary.stems)
@@ -94,22 +120,23 @@ def parse_query(text: str, lang: str | None, stemmers: Stemmers, vocabulary: Voc
                 if fixes:
                     corrections[word] = fixes[0].word
                     extra |= frozenset(s for f in fixes for s in stems_of(f.word)) - stems
-            out.append(QueryToken(word, stems, weight, True, df, extra=extra))
+            out.append(QueryToken(word, stems, weight, True, df, extra=extra, generic=generic))
             continue
         # an unknown inflection ("ossified") meets its family through a shorter known stem ("ossif")
         extra |= _stem_prefixes(stems, vocabulary)
         extra |= frozenset(e for st in extra.copy() if len(st) >= MIN_STEM_PREFIX for e in vocabulary.extensions(st)) - stems
         if extra:
-            out.append(QueryToken(word, stems, weight, True, vocabulary.df(extra), extra=extra))
+            out.append(QueryToken(word, stems, weight, True, vocabulary.df(extra), extra=extra, generic=generic))
             continue
         fixes = vocabulary.corrections(word)
         fixes = [f for f in fixes if f.df * 4 >= fixes[0].df] if fixes else []
         if not fixes:
-            out.append(QueryToken(word, stems, weight, False, 0))
+            out.append(QueryToken(word, stems, weight, False, 0, generic=generic))
             continue
         fixed_stems = frozenset(s for f in fixes for s in stems_of(f.word))
         corrections[word] = fixes[0].word
-        out.append(QueryToken(word, fixed_stems, weight * CORRECTED_WEIGHT, True, vocabulary.df(fixed_stems), tuple(f.word for f in fixes)))
+        out.append(QueryToken(word, fixed_stems, weight * CORRECTED_WEIGHT, True, vocabulary.df(fixed_stems), tuple(f.word for f in fixes),
+                              generic=generic))
     wanted = languages.of_query(lang, text, fold(text).split())  # function words count here
     return ParsedQuery(text, out, wanted, wanted != languages.default.code, tokenize, corrections, spelling)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from nosology.languages import Languages
 from nosology.search.docs import Doc
-from nosology.search.equivalents import EXPANSION_WEIGHT, WEAK_WORDS
+from nosology.search.equivalents import EXPANSION_WEIGHT, WEAK_WEIGHT, WEAK_WORDS
 from nosology.search.query import ParsedQuery
 from nosology.search.stemming import Stemmers
 
@@ -54,6 +54,12 @@ class Ranker:
         self.groups = [(t.stems, w) for t, w in zip(usable, weights, strict=True)]
         self.extra = [(t.extra, w * EXPANSION_WEIGHT) for t, w in zip(usable, weights, strict=True)]
         self.any_groups = [t.any_stems for t in usable]
+        # the generic-word rule: a term must share distinctive words worth half of theirs
+        self.distinct = [(t.any_stems, w) for t, w in zip(usable, weights, strict=True) if not t.generic and t.weight > WEAK_WEIGHT]
+        # a distinctive word the index does not know (an eponym it lacks) weighs as the rarest word:
+        # nothing can match it, so "Zorblatt syndrome of the liver" is not answered by liver codes
+        unknown = sum(t.weight * math.log1p(n_docs) for t in query.distinctive if not t.known)
+        self.distinct_need = 0.5 * (sum(w for _, w in self.distinct) + unknown)
         self.total = sum(w for _, w in self.groups) or 1.0
         self.all_stems = frozenset(s for t in usable for s in t.any_stems)
         self.lang = query.lang
@@ -61,6 +67,19 @@ class Ranker:
         self.title_kinds = words.title_kinds
         self.neutral = words.neutral
         self.unspecified = words.unspecified
+
+    def whole(self, doc: Doc) -> bool:
+        """The term says the query, no more and no less (in any order, give or take neutral words):
+        a lexicon term that does anchors the results to its concept family."""
+        stems = doc.stems
+        return all(s in self.all_stems or s in self.neutral for s in stems) and all(not g.isdisjoint(stems) for g in self.any_groups)
+
+    def covers(self, doc: Doc | None) -> bool:
+        """The term has every distinctive word of the query (every word, when none is distinctive)."""
+        if doc is None:
+            return False
+        stems = doc.stems
+        return all(not g.isdisjoint(stems) for g, _ in self.distinct) if self.distinct else all(not g.isdisjoint(stems) for g in self.any_groups)
 
     def score(self, doc: Doc, complete: bool) -> float:
         """``complete``: the term is known to contain every query word (it came from the AND query)."""
@@ -75,6 +94,8 @@ class Ranker:
                 neutral += 1
         if not explained:
             return 0.0
+        if self.distinct and sum(w for g, w in self.distinct if not g.isdisjoint(stems)) < self.distinct_need:
+            return 0.0  # only generic or connecting words, or too few of the words that matter
         other = len(stems) - explained - neutral
         found = 0.0
         for (primary, weight), (extra, extra_weight) in zip(self.groups, self.extra, strict=True):

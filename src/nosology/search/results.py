@@ -27,7 +27,7 @@ class SearchHit:
 @dataclass(frozen=True)
 class SearchResults:
     query: str  # the normalised query
-    total: int  # distinct codes found; an estimate capped at 1000 for very broad queries
+    total: int  # distinct codes in the whole answer, exactly: every page up to it can be read
     results: list[SearchHit]
     did_you_mean: list[str] = field(default_factory=list)
     offset: int = 0

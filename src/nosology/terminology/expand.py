@@ -2,8 +2,9 @@
 
 Without a filter the expansion lists concepts in classification order (pre-order ``seq``), so
 paging is a range scan. With a filter, concepts come ranked by the code system's filter (for
-ICD-10-CM our search engine, in the display language), the subtree of ``isa/<code>`` is applied to its hits, and ``total`` counts the matches
-the engine returns (its best candidates, at most ``FILTER_CAP``), so every page can be reached.
+ICD-10-CM our search engine's whole answer, in the display language, computed once per request
+and kept by the engine for the next page), the subtree of ``isa/<code>`` applied to it; ``total``
+is the number of matches the system reports (exact for ICD-10-CM), and every page is reachable.
 """
 
 from __future__ import annotations
@@ -18,11 +19,10 @@ from nosology.terminology.params import OpParams
 from nosology.terminology.resources import Param, param
 from nosology.terminology.valuesets import parse_value_set
 
-__all__ = ["DEFAULT_COUNT", "FILTER_CAP", "MAX_COUNT", "expand"]
+__all__ = ["DEFAULT_COUNT", "MAX_COUNT", "expand"]
 
 DEFAULT_COUNT = 100
 MAX_COUNT = 1000
-FILTER_CAP = 1000
 _ALLOWED = {"url", "filter", "count", "offset", "displayLanguage", "activeOnly", "includeDesignations",
             "valueSetVersion", "date", "excludeNested", "system-version", "force-system-version"}
 
@@ -50,8 +50,8 @@ def expand(library: Library, params: OpParams, *, url: str | None = None) -> dic
     text = (params.text("filter") or "").strip()[: library.settings.max_query_chars]
     system = vs.system
     if text:
-        matches = system.filter(text, lang, vs.root, FILTER_CAP)
-        total, page = len(matches), matches[offset : offset + count]
+        found = system.filter(text, lang, vs.root, offset, count)
+        total, page = found.total, found.concepts
     else:
         browsed = system.browse(vs.root, offset, count)
         total, page = browsed.total, browsed.concepts

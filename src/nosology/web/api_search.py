@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import json
+from typing import Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 
 from nosology.cache import LruCache
 from nosology.errors import InvalidQuery
@@ -19,6 +21,7 @@ __all__ = ["SearchResponse", "SuggestResponse", "router"]
 
 router = APIRouter(prefix="/api", tags=["search"])
 SEVERITY_POOL = 100  # results the severity filter picks from
+MAX_OFFSET = 1_000_000  # beyond any answer's size: paging reaches the last result of the broadest query
 
 
 class SuggestItem(BaseModel):
@@ -62,23 +65,37 @@ def _lang(lang: str | None, languages: Languages) -> str | None:
 
 
 @router.get("/search", response_model=SearchResponse, responses={422: {"description": "Empty query or a parameter out of range"}})
-def search(
+async def search(
+    request: Request,
     library: Library = Depends(get_library),
     q: str = _Q,
     limit: int = Query(10, ge=1, le=50, description="Results per page (1-50)."),
-    offset: int = Query(0, ge=0, le=1000, description="Results to skip (paging)."),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET, description="Results to skip (paging); every page up to `total` is reachable."),
     lang: str | None = _LANG,
     severity: Literal["cc", "mcc"] | None = Query(None, description="Only codes that are a CC or an MCC under MS-DRG v43 (among the top 100 results)."),
-) -> dict[str, Any]:
+) -> Response:
     language = _lang(lang, library.languages)
-    if severity is None:
-        data = library.search.search(q, lang=language, limit=limit, offset=offset).to_dict()
-    else:
-        found = library.search.search(q, lang=language, limit=SEVERITY_POOL)
-        data = library.drg.only(found, severity, limit=limit, offset=offset).to_dict()
-    for hit in data["results"]:
-        with_compat_fields(hit)
-    return data
+    engine = library.search
+    cache: LruCache[bytes] = request.app.state.search_json_cache
+
+    def make() -> bytes:
+        if severity is None:
+            data = engine.search(q, lang=language, limit=limit, offset=offset).to_dict()
+        else:
+            found = engine.search(q, lang=language, limit=SEVERITY_POOL)
+            data = library.drg.only(found, severity, limit=limit, offset=offset).to_dict()
+        for hit in data["results"]:
+            with_compat_fields(hit)
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+
+    # a repeated search (the next page, a shared link, a popular term) is answered from the cache
+    # without leaving the event loop; a new one is computed in the thread pool, as a sync route would be
+    key = (engine.search_key(q), language, limit, offset, severity)
+    body = cache.get(key)
+    if body is None:
+        body = await run_in_threadpool(make)
+        cache.put(key, body)
+    return Response(body, media_type="application/json")
 
 
 # async without awaits: completions come from memory in well under a millisecond, less than the

@@ -78,6 +78,7 @@ def create_app(settings: Settings | None = None, library: Library | None = None,
     app.state.templates = make_templates()
     app.state.code_json_cache = LruCache[bytes](4096)
     app.state.suggest_json_cache = LruCache[bytes](8192)
+    app.state.search_json_cache = LruCache[bytes](4096)  # pages of search answers, a few kB each
     app.state.page_html_cache = LruCache[bytes](3000)  # ~20 kB a page: ~60 MB at most per worker
     pages.install(app)  # UI catalogues, fingerprinted assets, templated error pages
     install_error_handlers(app)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
     "COMPAT_LANG",
@@ -51,12 +51,19 @@ class ItemFull(ItemBrief):
     header: bool
 
 
+class NoteModel(BaseModel):
+    text: str
+    items: list[str] = Field(description="The entries printed indented under this note (a lead-in ending in a colon, or a chapter's subheading).")
+
+
 class NoteGroupModel(BaseModel):
     kind: str
     owner: str
     owner_title: str
     inherited: bool
-    notes: list[str]
+    notes: list[str] = Field(description="Every note in printed order, flat; see levels and tree for the nesting.")
+    levels: list[int] = Field(description="The indentation of each entry of notes: 0, or 1 under the nearest level-0 note before it.")
+    tree: list[NoteModel] = Field(description="The notes nested as printed in the tabular.")
 
 
 class SevenChrModel(BaseModel):

@@ -47,6 +47,11 @@ def figure(request: Request, lang: str, site: BodySite, caption: str) -> Markup:
     return page_state(request).figures.get_or_make((lang, site, caption), make)
 
 
+def _page_number(raw: str | None) -> int:
+    # anything that is not a page number is the first page; past the last, the last (build_view)
+    return int(raw) if raw and raw.isdigit() and len(raw) < 7 else 1
+
+
 def _wants_json(request: Request) -> bool:
     """Asked with ``Accept: application/json`` (and not for HTML first)."""
     accept = request.headers.get("accept", "")
@@ -57,6 +62,8 @@ def code_page(request: Request, code: str) -> Response:
     """The code's page, or its JSON (``/codes/M61.28.json``, or ``Accept: application/json``):
     one handler, one record, as datasette serves a table."""
     lang = lang_of_path(request.url.path)
+    if not code:  # /codes/ is the classification itself: its browse page
+        return browse_redirect(request)
     library: Library = request.app.state.library
     classification = library.classification
     as_json = code.endswith(".json")
@@ -95,6 +102,7 @@ def code_page(request: Request, code: str) -> Response:
             return state.note_html(lang, text, lambda: linkify(text, classification, url))
 
         view = build_view(record, classification, lang, url, _, siblings=state.siblings(library, item), note=note,
+                          billable_page=_page_number(request.query_params.get("billable_page")),
                           site=library.atlas.site(item, record.ancestors))
         article = article_for(library, item, record.ancestors, lang)
         return {
@@ -116,4 +124,10 @@ def code_page(request: Request, code: str) -> Response:
     return page(request, "pages/code.html", context, lang=lang, description=description, vary=f"saved={saved}")
 
 
+def browse_redirect(request: Request) -> Response:
+    """``/codes`` and ``/codes/`` lead to the chapters, where browsing starts."""
+    return RedirectResponse(with_lang("/", lang_of_path(request.url.path)) + "#chapters", status_code=301)
+
+
+add_page(router, "/codes", browse_redirect, "codes_browse")
 add_page(router, "/codes/{code:path}", code_page, "code")

@@ -15,9 +15,12 @@ from nosology.models import CodePart, CodeRecord, Equivalent, Item, NoteGroup
 from nosology.web.i18n import DEFAULT_LANG
 from nosology.web.pages.linkify import linkify
 
-__all__ = ["NOTE_KINDS", "POSITIONS", "CodeView", "Title", "body_caption", "build_view", "title_in"]
+__all__ = ["BILLABLE_PER_PAGE", "NOTE_KINDS", "POSITIONS", "CodeView", "Title", "body_caption", "build_view", "title_in"]
 
 Translate = Callable[[str], str]
+
+# Billable codes listed per page under a header (S72 has more than a thousand).
+BILLABLE_PER_PAGE = 100
 
 # Note kinds in reading order, with their heading and a plain explanation.
 NOTE_KINDS: tuple[tuple[str, str, str], ...] = (
@@ -71,10 +74,15 @@ class CodeView:
     children: list[tuple[Item, Title]]
     # the blocks a heading section among the children spans (chapter 13 > M60-M79 > M60-M63...)
     nested: dict[int, list[tuple[Item, Title]]]
-    billable_sample: list[tuple[Item, Title]]
+    billable_sample: list[tuple[Item, Title]]  # one page of the billable codes below
     decoding: list[dict[str, Any]]
     # one row per translated language of the registry: (label, its equivalent or None, language)
     translations: list[tuple[str, Equivalent | None, str]] = field(default_factory=list)
+    # the same 7th character on the other sides and sites (S72.001A -> S72.002A, S72.009A)
+    parallels: list[tuple[Item, Title]] = field(default_factory=list)
+    billable_page: int = 1
+    billable_pages: int = 0
+    billable_first: int = 0  # the rank of the first code of the page, from 1
 
 
 # How the equivalents list names a language's title source (gettext message ids).
@@ -89,7 +97,10 @@ def title_in(item: Item, lang: str, _: Translate) -> Title:
     if local is None:
         return Title(item.title, DEFAULT_LANG, _("No French title for this code: the English title is shown."))
     if local.level == "ancestor":
-        return Title(local.title, lang, _("French title of the broader code %(code)s (ICD-10-CM is more precise)") % {"code": local.code})
+        # a broader code's title is not this code's: keep the official title, and name the
+        # broader one as such ("en CIM-10 : S72 Fracture du fémur")
+        return Title(item.title, DEFAULT_LANG, _("In CIM-10: %(code)s %(title)s (a broader code; ICD-10-CM is more precise)")
+                     % {"code": local.code, "title": local.title})
     return Title(local.title, lang)
 
 
@@ -114,7 +125,7 @@ def _note_sections(groups: list[NoteGroup], note: Callable[[str], Markup], _: Tr
                 "owner": group.owner,
                 "owner_title": group.owner_title,
                 "inherited": group.inherited,
-                "notes": [note(text) for text in group.notes],
+                "notes": [(note(n.text), [note(entry) for entry in n.items]) for n in group.tree()],
             })
         sections.append(section)
     return sections
@@ -124,6 +135,8 @@ def _decoded(part: CodePart, classification: Classification, lang: str, url: Cal
     """One row of "What this code means"; on French pages, the French title where it says the same
     thing (chapters, blocks and categories with an exact CIM-10 match)."""
     meaning, meaning_lang = part.meaning, DEFAULT_LANG
+    if lang != DEFAULT_LANG and (ours := _(part.meaning)) != part.meaning:  # our decoding vocabulary
+        meaning, meaning_lang = ours, lang
     if lang != DEFAULT_LANG and part.code and part.position in _WHOLE_TITLE_POSITIONS:
         node = classification.find(part.code)
         local = node.title_in(lang) if node is not None else None
@@ -150,27 +163,38 @@ def build_view(
     *,
     siblings: list[Item] | None = None,
     note: Callable[[str], Markup] | None = None,
+    billable_page: int = 1,
     site: BodySite | None = None,
 ) -> CodeView:
     """The code page's content. ``siblings`` and ``note`` let the caller supply cached versions
-    (the chapters list; notes already turned into links); ``site`` is the body site the figure
-    shows (none when not given)."""
+    (the chapters list; notes already turned into links); ``billable_page`` is the page of the
+    list of billable codes below (clamped to the pages there are); ``site`` is the body site the
+    figure shows (none when not given)."""
     item = record.item
     other = None
-    if lang != DEFAULT_LANG:
+    title = title_in(item, lang, _)
+    if lang != DEFAULT_LANG and title.lang != DEFAULT_LANG:
         other = Title(item.title, DEFAULT_LANG)
     elif item.titles:  # on the official page, the first other language's title
         other = title_in(item, item.titles[0].lang, _)
     site = site or BodySite()
     billable_sample: list[Item] = []
+    pages = -(-record.billable_children // BILLABLE_PER_PAGE)
+    billable_page = min(max(billable_page, 1), max(pages, 1))
     if not item.billable and record.billable_children:
-        billable_sample = classification.descendants(item, billable_only=True, limit=30)
-    decoding = [_decoded(p, classification, lang, url, _) for p in record.decoding]
+        billable_sample = classification.descendants(item, billable_only=True, limit=BILLABLE_PER_PAGE,
+                                                     offset=(billable_page - 1) * BILLABLE_PER_PAGE)
+    # a block named like its only category (C50 > C50) is one step, not two
+    parts = [p for n, p in enumerate(record.decoding)
+             if not (p.position == "block" and n + 1 < len(record.decoding) and record.decoding[n + 1].chars == p.chars)]
+    decoding = [_decoded(p, classification, lang, url, _) for p in parts]
+    chain = [*record.ancestors, item]
+    breadcrumb = [a for n, a in enumerate(record.ancestors) if a.code != chain[n + 1].code]
     return CodeView(
         record=record,
-        title=title_in(item, lang, _),
+        title=title,
         other_title=other,
-        breadcrumb=[(a, title_in(a, lang, _)) for a in record.ancestors],
+        breadcrumb=[(a, title_in(a, lang, _)) for a in breadcrumb],
         notes=_note_sections(record.notes, note or (lambda text: linkify(text, classification, url)), _),
         body=site,
         body_caption=body_caption(site, _),
@@ -182,4 +206,8 @@ def build_view(
         decoding=decoding,
         translations=[(_(TITLE_SOURCE_NAMES.get(lang.titles.system, lang.titles.label)), record.translations.get(lang.code), lang.code)
                       for lang in classification.languages.translated],
+        parallels=[(p, title_in(p, lang, _)) for p in classification.parallels(item)],
+        billable_page=billable_page,
+        billable_pages=pages,
+        billable_first=(billable_page - 1) * BILLABLE_PER_PAGE + 1,
     )

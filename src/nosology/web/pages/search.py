@@ -14,7 +14,7 @@ from nosology.library import Library
 from nosology.web.i18n import lang_of_path
 from nosology.web.pages.common import add_page, code_url, page, translate
 
-__all__ = ["MATCHED_LABELS", "PER_PAGE", "router"]
+__all__ = ["MATCHED_LABELS", "PER_PAGE", "router", "shown_query"]
 
 router = APIRouter()
 
@@ -28,8 +28,20 @@ MATCHED_LABELS: dict[str, str] = {
     "synonym": "a synonym",
     "article": "an article",
     "index": "the Alphabetic Index",
+    "family": "a term for a related code",
 }
 MAX_PAGE = 50
+SHOWN_QUERY = 100  # characters of the query repeated in the heading and the messages
+
+
+def shown_query(query: str) -> str:
+    """The query as the page repeats it: at most about SHOWN_QUERY characters, cut at a space
+    when there is one near the end, with an ellipsis."""
+    if len(query) <= SHOWN_QUERY:
+        return query
+    cut = query[:SHOWN_QUERY]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > SHOWN_QUERY * 0.6 else cut).rstrip() + "…"
 
 
 def _page_number(raw: str | None) -> int:
@@ -64,7 +76,7 @@ def search_page(request: Request) -> Response:
         if looks_like_code(query):
             near = [library.classification.get(c) for c in library.classification.suggest(query)]
         return {
-            "near_codes": near,"query": query, "results": results, "page": number, "pages": pages, "per_page": PER_PAGE,
+            "near_codes": near, "query": query, "shown_query": shown_query(query), "results": results, "page": number, "pages": pages, "per_page": PER_PAGE,
                 "matched_labels": MATCHED_LABELS}
 
     if query:
