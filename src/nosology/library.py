@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from nosology.codesystems import CodeSystems
     from nosology.content.articles import Articles
     from nosology.drg import Drg
+    from nosology.glossary.reader import Glossary
+    from nosology.glossary.summary import Summaries
     from nosology.history import History
     from nosology.search.engine import SearchEngine
 
@@ -41,7 +43,8 @@ def build(settings: Settings, progress: Progress | None = None, languages: Langu
         SourceMissing, SourceChecksumMismatch: an official source is absent or altered.
         ContentInvalid: an article fails ``nosology content check``.
     """
-    ctx = BuildContext(content_dir=_content_dir(), lexicon_dir=Path(__file__).resolve().parent / "lexicon",
+    here = Path(__file__).resolve().parent
+    ctx = BuildContext(content_dir=_content_dir(), lexicon_dir=here / "lexicon", glossary_dir=here / "glossary",
                        languages=languages or default_languages())
     if progress is not None:
         ctx.progress = progress
@@ -128,6 +131,20 @@ class Library:
 
         cm = Icd10Cm(self.classification, search=lambda: self.search, index_paths=index_paths, history=lambda: self.history)
         return CodeSystems((cm, WhoIcd10(self.classification)))
+
+    @cached_property
+    def glossary(self) -> Glossary:
+        """Our plain-words glossary of the titles' terms, in every language of the registry."""
+        from nosology.glossary.reader import Glossary
+
+        return Glossary(self.store, self.languages)
+
+    @cached_property
+    def summaries(self) -> Summaries:
+        """One-sentence plain summaries of billable codes, from the classification and the glossary."""
+        from nosology.glossary.summary import Summaries
+
+        return Summaries(self.glossary, self.languages)
 
     @cached_property
     def drg(self) -> Drg:

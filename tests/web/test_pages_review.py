@@ -122,3 +122,28 @@ def test_chapters_and_blocks_have_their_who_equivalent(client: TestClient, code:
     dd = html.split("<dt>WHO ICD-10</dt>", 1)[1].split("</dd>", 1)[0]
     assert f'<span class="code">{who}</span>' in dd
     assert client.get(f"/codes/{code}.json").json()["who"]["code"] == who
+
+
+def test_article_block_has_its_date_and_references_and_no_doubled_full_stops(client: TestClient, library: Library) -> None:
+    article = next(a for a in library.articles.list("en") if library.articles.get("en", a.slug).references)
+    full = library.articles.get("en", article.slug)
+    html = client.get(f"/codes/{full.codes[0]}", headers=HTML).text
+    block = html.split('class="article"', 1)[1]
+    assert f'<time datetime="{full.last_reviewed}">' in block and 'class="references"' in block
+    page = client.get(full.url, headers=HTML).text
+    assert "et al.." not in page and "et al.." not in block and ".." not in re.sub(r"<[^>]+>", "", page.split('class="references"', 1)[1])
+
+
+def test_articles_index_links_each_code(client: TestClient, library: Library) -> None:
+    html = client.get("/articles", headers=HTML).text
+    first = library.articles.list("en")[0]
+    assert f'href="/codes/{first.codes[0]}"' in html
+
+
+def test_code_page_prints_with_a_source_footer(client: TestClient) -> None:
+    html = client.get("/codes/M61.28", headers=HTML).text
+    footer = html.split('class="print-footer"', 1)[1].split("</footer>", 1)[0]
+    assert "ICD-10-CM FY2026" in footer and "http://testserver/codes/M61.28" in footer and "not medical advice" in footer
+    assert 'class="dev-links dev"' in html  # hidden on paper by print.css
+    css = client.get(re.search(r'href="([^"]*print[^"]*\.css)"', html).group(1)).text  # type: ignore[union-attr]
+    assert ".dev," in css and 'attr(href)' in css and ".breadcrumb li:nth-child(2)::before { content: none; }" in css

@@ -32,10 +32,15 @@ def code(
         else:
             show_retired(retired)
         return
+    with fail_cleanly():
+        summaries = library.summaries.of(record)
     if as_json:
-        print_json(record.to_dict() | facts.to_dict())
+        print_json(record.to_dict() | facts.to_dict() | {"plain_summary": {k: v.to_dict() for k, v in summaries.items()}})
         return
     _show(record, lang)
+    if lang in summaries:  # markup off for the text: titles hold brackets ("[EMT or ambulance]")
+        console.print("[bold]In plain words[/]", highlight=False)
+        console.print(f"  {summaries[lang].text} ({summaries[lang].notice})", highlight=False, markup=False)
     show_facts(facts)
 
 

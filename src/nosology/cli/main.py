@@ -10,6 +10,7 @@ from nosology.cli.alphaindex import index
 from nosology.cli.codes import code, validate
 from nosology.cli.content import content_app
 from nosology.cli.facts import show_history_counts
+from nosology.cli.glossary import glossary_app, show_glossary_coverage
 from nosology.cli.output import console, fail_cleanly, print_json, progress_bar
 from nosology.cli.search import search
 from nosology.cli.user import user_app
@@ -25,6 +26,7 @@ app.command()(search)
 app.command()(index)
 app.add_typer(user_app, name="user")
 app.add_typer(content_app, name="content")
+app.add_typer(glossary_app, name="glossary")
 
 
 @app.command("build")
@@ -65,6 +67,7 @@ def info(as_json: bool = typer.Option(False, "--json")) -> None:
             codes = ", ".join(f"{k} {v:,}" for k, v in c["codes"].items())
             console.print(f"[bold]Index {book}[/] {c['rows']:,} rows, {c['main_terms']:,} main terms; codes {codes}", highlight=False)
     show_history_counts(meta)
+    show_glossary_coverage(meta)
 
 
 @app.command()

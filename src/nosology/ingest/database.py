@@ -28,6 +28,7 @@ def default_steps() -> list[tuple[str, BuildStep]]:
     every other term and derives its index once.
     """
     from nosology.content.loader import load_articles
+    from nosology.glossary.build import build_glossary
     from nosology.ingest.alphaindex import build_alphabetic_index
     from nosology.ingest.classification import build_classification
     from nosology.ingest.drg import build_drg
@@ -40,6 +41,7 @@ def default_steps() -> list[tuple[str, BuildStep]]:
         ("drg", build_drg),
         ("alphabetic_index", build_alphabetic_index),
         ("articles", load_articles),
+        ("glossary", build_glossary),
         ("search", build_search_index),
     ]
 

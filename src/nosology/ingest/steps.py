@@ -28,6 +28,7 @@ class BuildContext:
 
     content_dir: Path | None = None
     lexicon_dir: Path | None = None
+    glossary_dir: Path | None = None
     progress: Progress = _no_progress
     meta: dict[str, Any] = field(default_factory=dict)
     languages: Languages = field(default_factory=default_languages)

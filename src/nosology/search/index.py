@@ -30,6 +30,7 @@ import sqlite3
 from collections import Counter
 
 from nosology.codes import compact
+from nosology.glossary.search_terms import glossary_search_terms
 from nosology.ingest.alphaindex.terms import index_search_terms
 from nosology.ingest.steps import BuildContext
 from nosology.languages import Languages
@@ -40,7 +41,7 @@ from nosology.search.stemming import Stemmers
 __all__ = ["INDEX_KINDS", "KIND_ORDER", "TERM_KINDS", "build_search_index", "refresh_terms"]
 
 # Kinds a search_term row may have; the order is the tie-break of the static doc order.
-TERM_KINDS = ("title", "inclusion_term", "french_title", "abbrev", "synonym", "lay", "article", "index_main", "index")
+TERM_KINDS = ("title", "inclusion_term", "french_title", "abbrev", "synonym", "lay", "article", "index_main", "index", "glossary")
 KIND_ORDER = {kind: n for n, kind in enumerate(TERM_KINDS)}
 INDEX_KINDS = frozenset({"index_main", "index"})
 # Where an ICD title's main concept ends: "Pneumonia, unspecified organism", "Myosite - Main".
@@ -98,10 +99,13 @@ def build_search_index(conn: sqlite3.Connection, ctx: BuildContext) -> None:
     articles = _add_article_terms(conn)
     index_terms = index_search_terms(conn)  # the Alphabetic Index and its tables (FY2025)
     conn.executemany("INSERT INTO search_term (term, lang, code, kind, source) VALUES (?, ?, ?, ?, ?)", index_terms)
+    glossary_terms = glossary_search_terms(conn, ctx.languages)  # lay words in place of their terms (issue 17)
+    conn.executemany("INSERT INTO search_term (term, lang, code, kind, source) VALUES (?, ?, ?, ?, ?)", glossary_terms)
     ctx.progress("Search index")
     counts = refresh_terms(conn, ctx.languages)  # derived once, from every kind of term
     ctx.progress("Search index stored")
-    ctx.meta["search"] = {**counts, "lexicon_entries": lexicon, "article_terms": articles, "index_terms": len(index_terms)}
+    ctx.meta["search"] = {**counts, "lexicon_entries": lexicon, "article_terms": articles, "index_terms": len(index_terms),
+                      "glossary_terms": len(glossary_terms)}
 
 
 def _add_article_terms(conn: sqlite3.Connection) -> int:

@@ -61,6 +61,7 @@ def code_json_response(request: Request, library: Library, item: Item, lang: str
         data = with_compat_fields(found.to_dict())
         data["article"] = library.articles.summary_for(found.item, found.ancestors, lang)
         data |= code_facts(library, found).to_dict()
+        data["plain_summary"] = {k: v.to_dict() for k, v in library.summaries.of(found).items()}
         return CodeResponse.model_validate(data).model_dump_json().encode()
 
     return Response(cache.get_or_make((item.seq, lang), make), media_type="application/json")

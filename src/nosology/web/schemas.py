@@ -86,6 +86,12 @@ class EquivalentModel(BaseModel):
     level: str
 
 
+class PlainSummaryModel(BaseModel):
+    lang: str
+    text: str
+    notice: str  # "Written from the classification, not medical advice."
+
+
 class CodeResponse(BaseModel):
     item: ItemFull
     ancestors: list[ItemBrief]
@@ -102,6 +108,8 @@ class CodeResponse(BaseModel):
     history: dict[str, Any] | None = None  # years valid, revisions (nosology.history.CodeHistory)
     drg: dict[str, Any] | None = None  # MS-DRG v43: {version, severity: mcc|cc|null, excluded_with}
     flags: dict[str, Any] | None = None  # manifestation, code first, companions, maternal/newborn
+    # billable codes: language -> {lang, text, notice}, written from the classification and our glossary
+    plain_summary: dict[str, PlainSummaryModel] = {}
 
 
 class RetiredCodeResponse(BaseModel):

@@ -21,6 +21,7 @@ from nosology.web.auth import is_signed_in, saved_codes
 from nosology.web.i18n import lang_of_path
 from nosology.web.pages.codeview import build_view, title_in
 from nosology.web.pages.common import add_page, code_url, page, page_state, translate, with_lang
+from nosology.web.pages.glossed import glossed_view
 from nosology.web.pages.linkify import linkify
 from nosology.web.pages.retired import retired_page
 
@@ -114,6 +115,8 @@ def code_page(request: Request, code: str) -> Response:
             "saved": saved,
             "code_url": url,
             "facts": code_facts(library, record),
+            "glossed": glossed_view(library, record, view, lang),
+            "official_lang": library.languages.default.code,
             "note": note,
             "years_text": fiscal_years_text,
             "index_entries": library.alphaindex.entries_for(item.code),

@@ -125,4 +125,15 @@
   } else {
     start();
   }
+
+  // The print footer says when the page was printed (the page itself may be cached for days).
+  window.addEventListener("beforeprint", function () {
+    var stamps = document.querySelectorAll("[data-print-date]");
+    var today = new Date().toISOString().slice(0, 10);
+    for (var i = 0; i < stamps.length; i++) {
+      var time = stamps[i].querySelector("time");
+      if (time) { time.textContent = today; time.setAttribute("datetime", today); }
+      stamps[i].hidden = false;
+    }
+  });
 })();
