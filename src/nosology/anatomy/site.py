@@ -17,7 +17,7 @@ from nosology.anatomy.regions import region
 from nosology.anatomy.rules import TermRules
 from nosology.models import Item
 
-__all__ = ["BodySite", "body_site"]
+__all__ = ["BodySite", "body_site", "side_of"]
 
 _SIDE = re.compile(r"(?<![\w-])(right|left|bilateral|unilateral)(?![\w-])", re.IGNORECASE)
 _UNSPECIFIED_SIDE = re.compile(r"\bunspecified (?:side|laterality)\b", re.IGNORECASE)
@@ -60,7 +60,8 @@ class BodySite:
         return frozenset(ids)
 
 
-def _side(title: str) -> str | None:
+def side_of(title: str) -> str | None:
+    """The side a title names: "right", "left", "bilateral", "unspecified" or None."""
     found = {m.group(1).lower() for m in _SIDE.finditer(title)}
     if "bilateral" in found or {"right", "left"} <= found:
         return "bilateral"
@@ -75,7 +76,7 @@ def body_site(item: Item, ancestors: Sequence[Item], index_trails: Sequence[str]
     """The body site ``item`` names; ``ancestors`` root first, ``index_trails`` its Index paths."""
     if item.kind in {"chapter", "block"}:
         return BodySite()
-    side = _side(item.title)
+    side = side_of(item.title)
     title = _WITHOUT.sub("", item.title)
     regions = rules.regions_in(title)
     if regions:
