@@ -19,6 +19,7 @@ from nosology.store import ReferenceStore
 
 if TYPE_CHECKING:
     from nosology.alphaindex import AlphabeticIndex
+    from nosology.anatomy.atlas import Atlas
     from nosology.codesystems import CodeSystems
     from nosology.content.articles import Articles
     from nosology.drg import Drg
@@ -100,6 +101,13 @@ class Library:
         from nosology.alphaindex import AlphabeticIndex
 
         return AlphabeticIndex(self.store)
+
+    @cached_property
+    def atlas(self) -> Atlas:
+        """Which body regions each code names (the code pages' figure)."""
+        from nosology.anatomy.atlas import Atlas
+
+        return Atlas(self.classification, self.alphaindex)
 
     @cached_property
     def articles(self) -> Articles:

@@ -75,9 +75,8 @@ def test_code_page_m61_28(client: TestClient) -> None:
     assert "Excludes1: not coded here" in main
     assert 'From <a href="/codes/M61">M61</a>' in main or 'From <a href="/codes/M60-M63">M60-M63</a>' in main
     assert '<a href="/codes/M33">M33.-</a>' in main
-    # figure: accessible SVG, caption in words
-    assert 'role="img"' in main and "<desc id=\"body-desc\">" in main
-    assert "another site" in main
+    # "other site" names no one region: no figure
+    assert 'class="body-figure"' not in main
     # equivalents and siblings
     assert "WHO ICD-10" in main and "French CIM-10" in main
     assert 'href="/codes/M61.29"' in main
@@ -88,8 +87,8 @@ def test_code_page_m61_28(client: TestClient) -> None:
 
 def test_code_page_highlights_side(client: TestClient) -> None:
     main = _main(client.get("/codes/M61.211").text)
-    assert 'class="region lit" data-region="shoulder-right"' in main
-    assert 'data-region="shoulder-left"' in main and 'class="region lit" data-region="shoulder-left"' not in main
+    assert 'class="part lit" data-region="shoulder-right"' in main
+    assert 'data-region="shoulder-left"' in main and 'class="part lit" data-region="shoulder-left"' not in main
     assert "Highlighted: shoulder (right side)" in main
 
 
@@ -111,7 +110,7 @@ def test_chapter_and_block_pages(client: TestClient) -> None:
 def test_seventh_character_table(client: TestClient) -> None:
     main = _main(client.get("/codes/S72.001A").text)
     assert "7th character" in main and "initial encounter for closed fracture" in main
-    assert 'class="region lit" data-region="thigh-right"' in main
+    assert 'class="part lit" data-region="hip-right"' in main  # neck of femur: the hip
 
 
 def test_french_code_page(client: TestClient, library: Library) -> None:

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from importlib import resources
 from typing import Any
 
-from nosology.bodymap import body_site
+from nosology.anatomy import side_of
 from nosology.codes import compact
 from nosology.glossary.matching import Matcher
 from nosology.glossary.reader import Glossary
@@ -121,7 +121,7 @@ class Summaries:
             # a broader code's title is never presented as this code's: it names the group it is in
             lead = phrases["broader_lead"].format(title=lead)
         clauses: list[str] = []
-        side = body_site(item).side
+        side = side_of(item.title)
         if borrowed and side and f"side:{side}" in phrases:
             clauses.append(phrases[f"side:{side}"])
         if encounter:

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from markupsafe import Markup
 
-from nosology.bodymap import BodySite
+from nosology.anatomy import BodySite
 from nosology.code_facts import code_facts
 from nosology.content.articles import Article
 from nosology.history import fiscal_years_text
@@ -36,7 +36,11 @@ def article_for(library: Library, item: Item, ancestors: list[Item], lang: str) 
 
 
 def figure(request: Request, lang: str, site: BodySite, caption: str) -> Markup:
-    """The body figure for ``site``, rendered once per language and site."""
+    """The body figure for ``site``, rendered once per language and site; nothing for a code that
+    names no body site."""
+    if not site.shown:
+        return Markup("")
+
     def make() -> Markup:
         template = request.app.state.templates.env.get_template("pages/_body.html")
         return Markup(template.render(site=site, caption=caption, request=request, lang=lang))
@@ -99,7 +103,8 @@ def code_page(request: Request, code: str) -> Response:
             return state.note_html(lang, text, lambda: linkify(text, classification, url))
 
         view = build_view(record, classification, lang, url, _, siblings=state.siblings(library, item), note=note,
-                          billable_page=_page_number(request.query_params.get("billable_page")))
+                          billable_page=_page_number(request.query_params.get("billable_page")),
+                          site=library.atlas.site(item, record.ancestors))
         article = article_for(library, item, record.ancestors, lang)
         return {
             "view": view,

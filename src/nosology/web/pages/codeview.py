@@ -9,7 +9,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from nosology.bodymap import BodySite, body_site
+from nosology.anatomy import BodySite, region
 from nosology.classification import Classification
 from nosology.models import CodePart, CodeRecord, Equivalent, Item, NoteGroup
 from nosology.web.i18n import DEFAULT_LANG
@@ -41,12 +41,6 @@ POSITIONS: tuple[str, ...] = (
 )
 # Decoding rows whose meaning is the whole title of an item (so a French title can stand in).
 _WHOLE_TITLE_POSITIONS = frozenset({"chapter", "block", "category (characters 1-3)"})
-REGION_NAMES: dict[str, str] = {
-    "head": "head", "neck": "neck", "chest": "chest", "abdomen": "abdomen", "pelvis": "pelvis",
-    "spine": "spine", "shoulder": "shoulder", "upper-arm": "upper arm", "elbow": "elbow",
-    "forearm": "forearm", "wrist": "wrist", "hand": "hand", "hip": "hip", "thigh": "thigh",
-    "knee": "knee", "lower-leg": "lower leg", "ankle-foot": "ankle and foot",
-}
 SIDE_NAMES: dict[str, str] = {
     "right": "right side", "left": "left side", "bilateral": "both sides", "unspecified": "side not specified",
 }
@@ -111,15 +105,12 @@ def title_in(item: Item, lang: str, _: Translate) -> Title:
 
 
 def body_caption(site: BodySite, _: Translate) -> str:
-    if site.kind == "region":
-        regions = ", ".join(_(REGION_NAMES[r]) for r in site.regions)
-        side = _(SIDE_NAMES[site.side]) if site.side else ""
-        return _("Highlighted: %(regions)s") % {"regions": regions} + (f" ({side})" if side else "")
-    return {
-        "multiple": _("This code names multiple sites: more than one body region."),
-        "other": _("This code names another site, not one of the regions listed in its category."),
-        "unspecified": _("This code leaves the body site unspecified."),
-    }.get(site.kind, _("This code does not name a body site."))
+    """The figure's caption and text alternative: the structures highlighted and their side."""
+    if not site.shown:
+        return ""
+    regions = ", ".join(_(region(r).name) for r in site.regions)
+    side = _(SIDE_NAMES[site.side]) if site.side else ""
+    return _("Highlighted: %(regions)s") % {"regions": regions} + (f" ({side})" if side else "")
 
 
 def _note_sections(groups: list[NoteGroup], note: Callable[[str], Markup], _: Translate) -> list[NoteSection]:
@@ -173,10 +164,12 @@ def build_view(
     siblings: list[Item] | None = None,
     note: Callable[[str], Markup] | None = None,
     billable_page: int = 1,
+    site: BodySite | None = None,
 ) -> CodeView:
     """The code page's content. ``siblings`` and ``note`` let the caller supply cached versions
     (the chapters list; notes already turned into links); ``billable_page`` is the page of the
-    list of billable codes below (clamped to the pages there are)."""
+    list of billable codes below (clamped to the pages there are); ``site`` is the body site the
+    figure shows (none when not given)."""
     item = record.item
     other = None
     title = title_in(item, lang, _)
@@ -184,7 +177,7 @@ def build_view(
         other = Title(item.title, DEFAULT_LANG)
     elif item.titles:  # on the official page, the first other language's title
         other = title_in(item, item.titles[0].lang, _)
-    site = body_site(item)
+    site = site or BodySite()
     billable_sample: list[Item] = []
     pages = -(-record.billable_children // BILLABLE_PER_PAGE)
     billable_page = min(max(billable_page, 1), max(pages, 1))
