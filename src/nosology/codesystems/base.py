@@ -17,10 +17,12 @@ from dataclasses import dataclass, field
 from nosology.errors import UnknownCodeSystem
 from nosology.models import Item, LocalTitle, exact_title, title_in
 
-__all__ = ["CONCEPT_KINDS", "CodeSystem", "Concept", "Page", "PastConcept", "Property", "PropertyValue", "SystemInfo", "Unknown"]
+__all__ = ["CONCEPT_KINDS", "CONCEPT_KINDS_SQL", "CodeSystem", "Concept", "Page", "PastConcept", "Property", "PropertyValue", "SystemInfo", "Unknown"]
 
 # Chapters and blocks are navigation in a tabular list, not codes.
 CONCEPT_KINDS = ("category", "subcategory", "code")
+# the same kinds as an SQL list, for the systems' queries on their tables
+CONCEPT_KINDS_SQL = ",".join(f"'{k}'" for k in CONCEPT_KINDS)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from nosology.classification import Classification
 from nosology.codesystems.base import (
     CONCEPT_KINDS,
+    CONCEPT_KINDS_SQL,
     CodeSystem,
     Concept,
     Page,
@@ -40,7 +41,6 @@ ICD10CM = SystemInfo(
     selectable_term="billable",
 )
 
-_KINDS = ",".join(f"'{k}'" for k in CONCEPT_KINDS)
 FILTER_CAP = 1000  # title matches added inside a subtree
 # Note kinds reported as properties; excludes notes of ancestors apply to the code too.
 _NOTE_PROPERTIES = {"inclusionTerm": "inclusion", "includes": "includes", "excludes1": "excludes1", "excludes2": "excludes2"}
@@ -111,7 +111,7 @@ class Icd10Cm(CodeSystem):
             seqs = range(item.seq + offset, min(item.seq + offset + count, item.last_seq + 1))
         else:
             total = self.count()
-            seqs = [r[0] for r in store.query(f"SELECT seq FROM item WHERE seq >= ? AND kind IN ({_KINDS}) ORDER BY seq LIMIT ?",
+            seqs = [r[0] for r in store.query(f"SELECT seq FROM item WHERE seq >= ? AND kind IN ({CONCEPT_KINDS_SQL}) ORDER BY seq LIMIT ?",
                                               (self._nth_concept_seq(offset), count))]
         return Page(total, [self.of_item(i) for i in self.classification.items(seqs)])
 
@@ -138,7 +138,7 @@ class Icd10Cm(CodeSystem):
         page), so ``total`` is exact; inside a subtree, title matches the engine does not answer
         follow its own (at most FILTER_CAP of them)."""
         low, high = (root.item.seq, root.item.last_seq) if root is not None and root.item is not None else (0, 1 << 62)
-        general = {r[0] for r in self.classification.store.query(f"SELECT seq FROM item WHERE kind NOT IN ({_KINDS})")}
+        general = {r[0] for r in self.classification.store.query(f"SELECT seq FROM item WHERE kind NOT IN ({CONCEPT_KINDS_SQL})")}
         seqs = [s for s in self._search().ranked_seqs(text, lang=lang) if low <= s <= high and s not in general]
         if root is not None:
             seen = set(seqs)
@@ -151,13 +151,13 @@ class Icd10Cm(CodeSystem):
         store = self.classification.store
         if lang == self.classification.languages.default.code:
             sql = " AND ".join("lower(title) LIKE ?" for _ in patterns) or "1"
-            rows = store.query(f"SELECT seq FROM item WHERE seq BETWEEN ? AND ? AND {sql} AND kind IN ({_KINDS}) ORDER BY seq LIMIT ?",
+            rows = store.query(f"SELECT seq FROM item WHERE seq BETWEEN ? AND ? AND {sql} AND kind IN ({CONCEPT_KINDS_SQL}) ORDER BY seq LIMIT ?",
                                (low, high, *patterns, cap))
         else:
             sql = " AND ".join("lower(t.title) LIKE ?" for _ in patterns) or "1"
             rows = store.query(
                 f"SELECT i.seq FROM item i JOIN item_title t ON t.seq = i.seq AND t.lang = ? WHERE i.seq BETWEEN ? AND ? AND {sql} "
-                f"AND i.kind IN ({_KINDS}) ORDER BY i.seq LIMIT ?", (lang, low, high, *patterns, cap))
+                f"AND i.kind IN ({CONCEPT_KINDS_SQL}) ORDER BY i.seq LIMIT ?", (lang, low, high, *patterns, cap))
         return self.classification.items(r[0] for r in rows)
 
     def property_values(self, concept: Concept) -> list[PropertyValue]:

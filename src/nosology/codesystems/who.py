@@ -8,7 +8,14 @@ from collections.abc import Sequence
 
 from nosology.classification import Classification
 from nosology.codes import compact
-from nosology.codesystems.base import CONCEPT_KINDS, CodeSystem, Concept, Page, SystemInfo
+from nosology.codesystems.base import (
+    CONCEPT_KINDS,
+    CONCEPT_KINDS_SQL,
+    CodeSystem,
+    Concept,
+    Page,
+    SystemInfo,
+)
 from nosology.models import Item, LocalTitle
 
 __all__ = ["WHO_ICD10", "WhoIcd10"]
@@ -25,7 +32,6 @@ WHO_ICD10 = SystemInfo(
     date="2019",
 )
 
-_KINDS = ",".join(f"'{k}'" for k in CONCEPT_KINDS)
 _SAME_MEANING = 4  # ICD-10-CM keeps the WHO meaning of a code up to its 4th character
 FILTER_CAP = 1000  # concepts a title filter lists at most
 
@@ -88,10 +94,10 @@ class WhoIcd10(CodeSystem):
         return compact(below.code).startswith(compact(above.code))
 
     def count(self) -> int:
-        return int(self.store.query_one(f"SELECT count(*) FROM who WHERE kind IN ({_KINDS})"))
+        return int(self.store.query_one(f"SELECT count(*) FROM who WHERE kind IN ({CONCEPT_KINDS_SQL})"))
 
     def browse(self, root: Concept | None, offset: int, count: int) -> Page:
-        where = f"kind IN ({_KINDS}) AND key >= ? AND key < ?"
+        where = f"kind IN ({CONCEPT_KINDS_SQL}) AND key >= ? AND key < ?"
         bounds = _range(root)
         total = int(self.store.query_one(f"SELECT count(*) FROM who WHERE {where}", bounds))
         rows = self.store.query(f"SELECT code FROM who WHERE {where} ORDER BY key LIMIT ? OFFSET ?", (*bounds, count, offset))
@@ -101,7 +107,7 @@ class WhoIcd10(CodeSystem):
         """Titles with every word, in code order: at most FILTER_CAP of them."""
         patterns = [f"%{w}%" for w in text.lower().split()[:8]]
         sql = " AND ".join("lower(title) LIKE ?" for _ in patterns) or "1"
-        rows = self.store.query(f"SELECT code FROM who WHERE {sql} AND kind IN ({_KINDS}) AND key >= ? AND key < ? ORDER BY key LIMIT ?",
+        rows = self.store.query(f"SELECT code FROM who WHERE {sql} AND kind IN ({CONCEPT_KINDS_SQL}) AND key >= ? AND key < ? ORDER BY key LIMIT ?",
                                 (*patterns, *_range(root), FILTER_CAP))
         codes = [r["code"] for r in rows]
         return Page(len(codes), self.concepts(codes[offset : offset + count]))
