@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -83,3 +84,20 @@ def test_code_and_validate_of_a_deleted_code() -> None:
     assert checked.exit_code == 1 and checked.output.startswith("retired")
     g63 = runner.invoke(app, ["code", "G63"])
     assert "Cannot be listed first" in g63.output and "MS-DRG v43" in g63.output
+
+
+def test_glossary_gaps_and_check_of_a_writers_folder(tmp_path: Path) -> None:
+    gaps = runner.invoke(app, ["glossary", "gaps", "--lang", "en", "--n", "5"])
+    assert gaps.exit_code == 0, gaps.output
+    header, *rows = gaps.output.splitlines()
+    assert header.split("\t") == ["word", "stem", "codes", "sole", "example"] and len(rows) == 5
+    # a writer's folder with one broken entry: the build's own rule, file and line, no traceback
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "conditions.tsv").write_text("term\tdefinition\tlay\tkind\tsource\tpair\nxyzzyq\tA word.\t\tcondition\tMeSH\t\n")
+    broken = runner.invoke(app, ["glossary", "check", "--dir", str(tmp_path)])
+    assert broken.exit_code != 0 and "conditions.tsv:2" in broken.output and "Traceback" not in broken.output
+    (tmp_path / "en" / "conditions.tsv").unlink()
+    (tmp_path / "en" / "anatomy.tsv").write_text("term\tdefinition\tlay\tkind\tsource\tpair\nclavicle\tThe collarbone.\t\tanatomy\tMeSH\t\n")
+    checked = runner.invoke(app, ["glossary", "check", "--dir", str(tmp_path), "--json"])
+    assert checked.exit_code == 0, checked.output
+    assert json.loads(checked.output)["entries"] == {"en": 1, "fr": 0}

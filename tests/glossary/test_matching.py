@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from nosology.glossary.coverage import gaps
 from nosology.glossary.matching import Matcher
 from nosology.languages import default_languages
 
@@ -46,3 +47,23 @@ def test_spans_point_into_the_original_text() -> None:
     text = "Displaced fracture of lateral end of left clavicle"
     [match] = m.find(text)[1]
     assert text[match.start : match.end] == "lateral end"
+
+
+def test_french_endings_are_stemmed_with_their_accents() -> None:
+    # folded first, "précisées" would stem to "precise" and "précisé" to "precis"
+    m = Matcher(FR, ["précisé", "blessé"])
+    assert m.terms_in("Autres infections précisées, personne blessée") == ["précisé", "blessé"]
+
+
+def test_possessive_and_plural_marks_are_not_words() -> None:
+    m = Matcher(EN, ["Clutton", "joint", "graft"])
+    assert m.coverage("Clutton's joints") == (2, 2)
+    assert m.coverage("Atherosclerosis of bypass graft(s)") == (3, 1)
+    assert m.coverage("Vitamin B deficiency, type s") == (5, 0)  # a letter of its own is still a word
+
+
+def test_gaps_rank_the_words_that_would_complete_codes_first() -> None:
+    m = Matcher(EN, ["fracture", "clavicle"])
+    titles = [(19, "Fracture of clavicle"), (19, "Fracture of pelvis"), (19, "Fracture of pelvis"), (19, "Bursitis of knee")]
+    found = [(g.stem, g.codes, g.sole) for g in gaps(m, titles)]
+    assert found == [("pelvi", 2, 2), ("bursiti", 1, 0), ("knee", 1, 0)]

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 from typing import Any
 
 import typer
 from rich.table import Table
 
 from nosology.cli.output import console, fail_cleanly, open_library, print_json
+from nosology.glossary.build import billable_titles, check_against
+from nosology.glossary.coverage import gaps
+from nosology.glossary.entries import load_glossary
+from nosology.glossary.matching import Matcher
 
 __all__ = ["glossary_app", "show_glossary_coverage"]
 
@@ -54,6 +59,49 @@ def explain(
     for g in glosses:
         lay = f" ({g.lay})" if g.lay else ""
         console.print(f"[bold]{g.term}[/]{lay}: {g.definition}", highlight=False)
+
+
+_DIR_HELP = "A glossary folder holding <lang>/*.tsv (default: the package's own, the one builds read)."
+GLOSSARY_DIR = Path(__file__).resolve().parent.parent / "glossary"
+
+
+@glossary_app.command("check")
+def check(
+    directory: Path = typer.Option(None, "--dir", exists=True, file_okay=False, help=_DIR_HELP),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Check glossary files against the built classification and print their coverage, without a
+    rebuild (the rules and figures of `nosology build`)."""
+    with fail_cleanly():
+        library = open_library()
+        with library.store.connection() as conn:
+            meta = check_against(conn, library.languages, directory or GLOSSARY_DIR)
+    if as_json:
+        print_json(meta)
+        return
+    show_glossary_coverage({"glossary": meta})
+
+
+@glossary_app.command("gaps")
+def show_gaps(
+    lang: str = typer.Option("en", "--lang", help="Language of the titles."),
+    n: int = typer.Option(100, "--n", min=1, help="How many words."),
+    directory: Path = typer.Option(None, "--dir", exists=True, file_okay=False, help=_DIR_HELP),
+) -> None:
+    """The unglossed words of the billable titles (TSV), those whose entry would complete the most
+    codes first: what to write next."""
+    with fail_cleanly():
+        library = open_library()
+        language = library.languages.get(lang)
+        entries = load_glossary(directory or GLOSSARY_DIR, [language.code], library.languages.default.code)
+        terms = [e.term for e in entries[language.code]]
+        with library.store.connection() as conn:
+            titles = billable_titles(conn, language, library.languages.default.code)
+        found = gaps(Matcher(language, terms), titles)
+    print("word\tstem\tcodes\tsole\texample")
+    for gap in found[:n]:
+        row = gap.to_dict()
+        print("\t".join(str(row[k]) for k in ("word", "stem", "codes", "sole", "example")))
 
 
 def show_glossary_coverage(meta: dict[str, Any]) -> None:

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 from nosology.glossary.coverage import measure
-from nosology.glossary.entries import load_glossary
+from nosology.glossary.entries import GlossaryEntry, load_glossary
 from nosology.glossary.matching import Matcher
 from nosology.glossary.validate import check_glossary
 from nosology.ingest.steps import BuildContext
-from nosology.languages import Language
+from nosology.languages import Language, Languages
 
-__all__ = ["GLOSSARY_TABLE", "billable_titles", "build_glossary"]
+__all__ = ["GLOSSARY_TABLE", "billable_titles", "build_glossary", "check_against"]
 
 GLOSSARY_TABLE = """
 CREATE TABLE IF NOT EXISTS glossary_entry (
@@ -52,20 +54,29 @@ def billable_titles(conn: sqlite3.Connection, language: Language, default: str) 
     ).fetchall()
 
 
-def build_glossary(conn: sqlite3.Connection, ctx: BuildContext) -> None:
-    languages = ctx.languages
+def check_against(conn: sqlite3.Connection, languages: Languages, directory: Path | None) -> dict[str, Any]:
+    """Check the glossary files under ``directory`` against the classification in ``conn``
+    (:class:`GlossaryError` on the first broken rule) and measure their coverage of the billable
+    titles: the ``glossary`` figures of the build meta."""
+    return _checked(conn, languages, directory)[1]
+
+
+def _checked(conn: sqlite3.Connection, languages: Languages, directory: Path | None) -> tuple[dict[str, list[GlossaryEntry]], dict[str, Any]]:
     default = languages.default.code
-    ctx.progress("Glossary", 0, total=len(languages))
-    entries = load_glossary(ctx.glossary_dir, languages.codes, default)
+    entries = load_glossary(directory, languages.codes, default)
     matchers = {lang.code: Matcher(lang, (e.term for e in entries[lang.code])) for lang in languages}
     check_glossary(entries, matchers, {lang.code: _texts(conn, lang, default) for lang in languages}, default)
+    coverage = {lang.code: measure(matchers[lang.code], billable_titles(conn, lang, default)).to_dict() for lang in languages}
+    return entries, {"entries": {lang: len(rows) for lang, rows in entries.items()}, "coverage": coverage}
+
+
+def build_glossary(conn: sqlite3.Connection, ctx: BuildContext) -> None:
+    ctx.progress("Glossary", 0, total=1)
+    entries, meta = _checked(conn, ctx.languages, ctx.glossary_dir)
     conn.execute(GLOSSARY_TABLE)
     conn.executemany(
         "INSERT INTO glossary_entry VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         ((e.lang, e.term, e.definition, e.lay, e.kind, e.source, e.pair, e.file, e.line) for rows in entries.values() for e in rows),
     )
-    coverage = {}
-    for lang in languages:
-        coverage[lang.code] = measure(matchers[lang.code], billable_titles(conn, lang, default)).to_dict()
-        ctx.progress("Glossary")
-    ctx.meta["glossary"] = {"entries": {lang: len(rows) for lang, rows in entries.items()}, "coverage": coverage}
+    ctx.progress("Glossary")
+    ctx.meta["glossary"] = meta

@@ -8,13 +8,14 @@ in ``item_title`` in a translated language (its own or its nearest broader code'
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from nosology.glossary.matching import Matcher
+from nosology.glossary.matching import Matcher, is_counted
 
-__all__ = ["Coverage", "measure"]
+__all__ = ["Coverage", "Gap", "gaps", "measure"]
 
 
 @dataclass
@@ -61,3 +62,39 @@ def measure(matcher: Matcher, titles: Iterable[tuple[int, str]]) -> Coverage:
         out.overall.add(*counts)
         out.chapters.setdefault(chapter, Tally()).add(*counts)
     return out
+
+
+@dataclass
+class Gap:
+    """One stem that no glossary term covers in some billable titles."""
+
+    stem: str
+    codes: int = 0  # billable codes whose title has the stem outside any term
+    sole: int = 0  # ... and nothing else unglossed: glossing it completes them
+    forms: Counter[str] = field(default_factory=Counter)
+    example: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"word": self.forms.most_common(1)[0][0], "stem": self.stem, "codes": self.codes, "sole": self.sole, "example": self.example}
+
+
+def gaps(matcher: Matcher, titles: Iterable[tuple[int, str]]) -> list[Gap]:
+    """The unglossed words of ``titles``, the most useful to write first: by the codes an entry
+    would complete, then by the codes it would touch. For writers choosing what to gloss next."""
+    per_title: dict[str, list[tuple[str, str]]] = {}
+    found: dict[str, Gap] = {}
+    for _chapter, title in titles:
+        missing = per_title.get(title)
+        if missing is None:
+            words, matches = matcher.find(title)
+            covered = {n for m in matches for n in range(m.first, m.last + 1)}
+            missing = per_title[title] = list(dict.fromkeys(
+                (w.stem, w.folded) for n, w in enumerate(words) if n not in covered and is_counted(w.folded)))
+        stems = {stem for stem, _ in missing}
+        for stem, folded in missing:
+            gap = found.setdefault(stem, Gap(stem, example=title))
+            gap.forms[folded] += 1
+        for stem in stems:
+            found[stem].codes += 1
+            found[stem].sole += int(len(stems) == 1)
+    return sorted(found.values(), key=lambda g: (-g.sole, -g.codes, g.stem))

@@ -22,6 +22,7 @@ from nosology.search.normalise import fold
 __all__ = ["Match", "Matcher", "Word", "is_counted"]
 
 _WORD = re.compile(r"[^\W_]+")
+_ATTACHED = "'’("
 _MAX_WORDS = 200_000  # distinct words remembered per matcher (the classification has about 40,000)
 
 
@@ -76,11 +77,18 @@ class Matcher:
     def _pieces_of(self, word: str) -> tuple[tuple[str, str], ...]:
         found = self._pieces.get(word)
         if found is None:
-            # an ASCII word of letters and digits folds to its lower case; fold() only for the rest
-            folded = [self._numbers.get(p, p) for p in ((word.lower(),) if word.isascii() else fold(word).split()) if p not in self._stop]
+            lower = word.lower()
+            parts = (lower,) if word.isascii() else tuple(fold(word).split())
             with self._lock:
-                stems = self._stemmer.stemWords(folded)
-            found = tuple(zip(folded, stems, strict=True))
+                if len(parts) == 1 and parts[0] not in self._stop:
+                    # Stemmed before its accents are folded: the stemmer knows the endings only
+                    # with their accents, so "précisées" and "précisé" share a stem ("precis")
+                    # where their folded forms would not ("precise", "precis").
+                    number = self._numbers.get(parts[0])
+                    found = ((number, number),) if number else ((parts[0], fold(self._stemmer.stemWord(lower)) or parts[0]),)
+                else:
+                    folded = [self._numbers.get(p, p) for p in parts if p not in self._stop]
+                    found = tuple(zip(folded, self._stemmer.stemWords(folded), strict=True))
             if len(self._pieces) < _MAX_WORDS:
                 self._pieces[word] = found
         return found
@@ -91,6 +99,8 @@ class Matcher:
         out: list[Word] = []
         for m in _WORD.finditer(text):
             start, end = m.span()
+            if end - start == 1 and start > 1 and text[start - 1] in _ATTACHED and text[start - 2].isalpha() and m.group() in "sS":
+                continue  # a possessive ("Clutton's joints") or plural mark ("graft(s)") is no word of its own
             out.extend(Word(folded, stem, start, end) for folded, stem in self._pieces_of(m.group()))
         return out
 
