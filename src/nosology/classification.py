@@ -129,8 +129,8 @@ class Classification:
             rows = self.store.query_in(f"SELECT {ITEM_COLUMNS} FROM item WHERE seq IN ({{marks}})", missing)
             titles = self._titles(missing)
             for r in rows:
-                item = found[r["seq"]] = _item(r, titles.get(r["seq"], ()))
-                self._items.put(item.seq, item)
+                loaded = found[r["seq"]] = _item(r, titles.get(r["seq"], ()))
+                self._items.put(loaded.seq, loaded)
         out = []
         for seq in wanted:
             item = found[seq]
