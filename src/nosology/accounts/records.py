@@ -78,7 +78,8 @@ class SavedEntry:
     list_id: int | None
     list_name: str | None
     created_at: datetime
+    updated_at: datetime | None = None
 
     def public(self) -> dict[str, Any]:
         return {"code": self.code, "note": self.note, "list": self.list_name, "list_id": self.list_id,
-                "saved_at": _iso(self.created_at)}
+                "saved_at": _iso(self.created_at), "updated_at": _iso(self.updated_at)}
