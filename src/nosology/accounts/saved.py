@@ -143,6 +143,14 @@ class SavedCodes:
                               .where(SavedCode.user_id == user_id, SavedCode.code == code)).first()
             return None if found is None else _entry(found[0], found[1])
 
+    def find_entry(self, user_id: int, code: str) -> SavedEntry:
+        """The user's saved entry for any spelling of ``code``; NotFound when it is not saved."""
+        key = self._stored_key(code)
+        found = self.entry(user_id, key)
+        if found is None:
+            raise NotFound(f"{key} is not in your saved codes.")
+        return found
+
     def entries(self, user_id: int, list_id: int | None = None) -> list[SavedEntry]:
         """Saved codes, in code order; only those of ``list_id`` when given (404 if not the user's)."""
         with self.db.tx() as s:
