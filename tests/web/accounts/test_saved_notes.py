@@ -115,6 +115,9 @@ def test_removing_a_code_has_a_confirmation_step(web: TestClient, flows: Any) ->
     assert confirm.status_code == 200
     assert "Remove M61.28 from your saved codes?" in confirm.text and "keep me" in confirm.text
     assert 'name="confirm" value="yes"' in confirm.text and "Yes, remove M61.28" in confirm.text
+    assert '<a class="button secondary" href="/codes/M61.28">Cancel, keep it</a>' in confirm.text
+    elsewhere = web.get("/saved/M61.28/delete?next=https://evil.example/").text
+    assert 'name="next" value="/saved"' in elsewhere and 'class="button secondary" href="/saved">' in elsewhere
     assert 'class="button-danger"' in confirm.text and '<svg class="icon" aria-hidden="true"' in confirm.text
     # a POST without the confirmation (a one-click form, an old page) changes nothing
     r = web.post("/saved/M61.28/delete", data={"csrf_token": token, "next": "/codes/M61.28"})
