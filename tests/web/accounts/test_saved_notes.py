@@ -101,6 +101,8 @@ def test_a_new_list_needs_a_name_and_a_list_must_be_yours(web: TestClient, flows
     token = _signed_in(web, flows)
     r = _save(web, token, list_choice="new", new_list="  ")
     assert r.status_code == 400 and "Give the new list a name" in r.text
+    r = web.post("/saved?lang=fr", data={"code": "M61.28", "csrf_token": token, "list_choice": "new", "new_list": "x" * 101})
+    assert r.status_code == 400 and "Un nom de liste compte au plus 100 caractères." in r.text
     r = _save(web, token, list_choice="2147483647")
     assert r.status_code == 404 and "No such list in your account." in r.text
     r = _save(web, token, list_choice="not-a-number")
@@ -147,7 +149,7 @@ def test_deleting_a_list_has_a_confirmation_step(web: TestClient, flows: Any) ->
     list_id = re.search(r'href="/saved/lists/(\d+)/delete"', saved).group(1)  # type: ignore[union-attr]
     assert re.search(rf'<a class="button button-danger" href="/saved/lists/{list_id}/delete">', saved)
     confirm = web.get(f"/saved/lists/{list_id}/delete")
-    assert confirm.status_code == 200 and "Delete the list “Ward 3”?" in confirm.text and "The list has 1 codes" in confirm.text
+    assert confirm.status_code == 200 and "Delete the list “Ward 3”?" in confirm.text and "Codes in this list: 1." in confirm.text
     r = web.post(f"/saved/lists/{list_id}/delete", data={"csrf_token": token})
     assert r.status_code == 400 and "Ward 3" in web.get("/saved").text
     r = web.post(f"/saved/lists/{list_id}/delete", data={"csrf_token": token, "confirm": "yes"}, follow_redirects=False)
