@@ -55,6 +55,9 @@ def test_save_form_and_saved_page_with_a_note(sized_page: Any, check_axe: Axe, s
     page.wait_for_url(re.compile(r"/codes/M61\.28\?done=saved$"))
     assert page.get_by_role("status").inner_text() == "The code is saved in your account."
     assert "Check again in June." in page.locator(".note-body").inner_text()
+    page.emulate_media(media="print")  # on paper: the date and the note, not the forms
+    assert page.locator(".note-body").is_visible() and not page.locator(".save-edit").is_visible()
+    page.emulate_media(media="screen")
     page.locator(".save-edit summary").click()  # the edit form unfolded, for the audit too
     check_axe(page)
     _fits(page)
