@@ -12,6 +12,7 @@ from fastapi.responses import Response
 
 from nosology.accounts import AccountService, InvalidInput, LimitReached
 from nosology.accounts.records import SavedEntry, iso_time
+from nosology.accounts.saved import MAX_NOTE
 from nosology.errors import NosologyError, NotFound
 from nosology.integers import parse_int
 from nosology.library import Library
@@ -33,6 +34,7 @@ from nosology.web.security import safe_next
 __all__ = ["SavedRow", "router", "saved_rows"]
 
 router = APIRouter(include_in_schema=False)
+_ECHO_NOTE = 4 * MAX_NOTE
 
 
 @dataclass(frozen=True)
@@ -134,11 +136,14 @@ def _save_problem(request: Request, service: AccountService, user_id: int, code:
     item = request.app.state.library.classification.find(code)
     return page(request, "save.html", error=error, code=code, title=item.title if item else "",
                 lists=service.saved.lists(user_id), next=safe_next(form.get("next"), f"/codes/{code}"),
-                note=form.get("note", ""), choice=form.get("list_choice", ""), new_list=form.get("new_list", "")[:200])
+                # Echoed so nothing typed is lost; bounded, since only a script sends more than the
+                # textarea's maxlength.
+                note=form.get("note", "")[:_ECHO_NOTE], choice=form.get("list_choice", ""),
+                new_list=form.get("new_list", "")[:200])
 
 
 def _form_action(route: str, action: Any, done: str) -> None:
-    """A POST route on one saved code: CSRF-checked, then back to the Saved page (at the code)."""
+    """A POST route on one saved code: CSRF-checked, then back to the Saved page, confirmed."""
 
     async def endpoint(request: Request, code: str) -> Response:
         form = await checked_form(request)
