@@ -197,7 +197,7 @@ class Rewriter:
         lay = self._lay_word(m, entry)
         if entry is not None and entry.kind == "qualifier" and official.lower() != m.term.lower():
             lay = None  # "displacement" is not "out of place": a qualifier's lay word fits only its own form
-        if entry is not None and entry.kind == "anatomy" and self._qualified(title, m, taken):
+        if entry is not None and entry.kind == "anatomy" and (self._qualified(title, m, taken) or self._compound(title, m)):
             lay = None  # "tibial spine" is no backbone: a body part named with its own qualifier stays as it is
         if lay is None or entry is None:
             return self._articled(title, m, entry, official, removed)
@@ -251,6 +251,14 @@ class Rewriter:
         word = before[-1][2].lower()
         return word not in self.matcher.language.stop_words
 
+    def _compound(self, title: str, m: Match) -> bool:
+        """True when a word that is no function word follows ``m`` ("olecranon process"): the lay
+        word would split a compound name."""
+        after = _tokens(title[m.end :])
+        if not after or title[m.end : m.end + after[0][0]].strip():
+            return False
+        return after[0][2].lower() not in self.matcher.language.stop_words
+
     def _lay_word_of(self, word: str) -> str | None:
         entry = self.entries.get(word.lower())
         if entry is None or entry.kind != "qualifier" or not entry.lay or self.matcher.key(word) in self.keep:
@@ -266,7 +274,7 @@ class Rewriter:
                 break
             found = self.matcher.terms_in(text)
             entry = self.entries.get(found[0]) if found else None
-            if (entry is not None and entry.kind != "qualifier") or text.lower() in self.not_modifiers:
+            if entry is None or entry.kind != "qualifier" or text.lower() in self.not_modifiers:
                 break
             start = a
         return start

@@ -15,6 +15,8 @@ from importlib import resources
 from typing import Any
 
 from nosology.anatomy import side_of
+from nosology.anatomy.regions import region
+from nosology.anatomy.rules import TermRules
 from nosology.codes import compact
 from nosology.glossary.matching import Matcher
 from nosology.glossary.reader import Glossary
@@ -94,6 +96,7 @@ class Summaries:
         self._lock = threading.Lock()
         self._pieces: dict[str, _Pieces] = {}
         self._rewriters: dict[str, Rewriter] = {}
+        self._rules: TermRules | None = None
 
     def pieces(self, lang: str) -> _Pieces:
         with self._lock:
@@ -144,7 +147,17 @@ class Summaries:
         if side != "unspecified":
             return side
         done = self.rewriter(default).rewrite(title, side, lay=False)
-        return side if done.side_dropped or any(k.startswith("segment:") and "side" in k for k in done.keys) else None
+        if any(k.startswith("segment:") and "side" in k for k in done.keys):
+            return side
+        # "unspecified knee" leaves a side open, "unspecified thoracic vertebra" a level: only a body
+        # part the figure has twice has a side
+        return side if done.side_dropped and any(region(r).sided for r in self._term_rules().regions_in(title)) else None
+
+    def _term_rules(self) -> TermRules:
+        with self._lock:
+            if self._rules is None:
+                self._rules = TermRules.load()
+            return self._rules
 
     def _own(self, title: str, lang: str, side: str | None, encounter: str | None) -> str:
         """A title in the reader's language that is this code's own: rewritten in plain words."""
@@ -193,8 +206,8 @@ class Summaries:
         return _sentence(lead, near, [encounter] if encounter else [], phrases)
 
     def _unsaid(self, head: str, group: str | None, default: str, lang: str) -> bool:
-        """True when the code's own title (side, qualifiers and encounter taken out) names more
-        than the broader code's title does, apart from conventions ``lang`` can say."""
+        """True when the code's own title (side, qualifiers and encounter taken out) and the broader
+        code's title do not name the same things, apart from conventions ``lang`` can say."""
         if group is None:
             return True
         matcher = self.glossary.matcher(default)
@@ -203,7 +216,7 @@ class Summaries:
                    for s in matcher.key(t.lstrip("^"))}
         own = {w.stem for w in matcher.words(head)} - sayable
         broader = {w.stem for w in matcher.words(self.rewriter(default).rewrite(group, side_of(group), lay=False).head)}
-        return bool(own - broader)
+        return own != broader - sayable  # a narrower code ("foot" in "ankle and foot") is not its group
 
     def _cm_conventions(self, head: str, default: str, lang: str, side: str | None) -> list[str]:
         """The conventions of the code's own title, said in ``lang`` (``cm_clause:<term>``)."""
@@ -245,7 +258,7 @@ class Summaries:
             first = definition.split(" ", 1)[0]
             if not first.isupper() or len(first) == 1:  # "A break" -> "a break"; "HIV" stays
                 definition = definition[:1].lower() + definition[1:]
-            out.append(template.format(term=head[m.start : m.end].lower(), definition=definition))
+            out.append(template.format(term=m.term, definition=definition))  # the base form: "chromosome means a …"
         return out[: int(phrases.get("explain_max", "2"))]
 
 
