@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from nosology.glossary.matching import Match, Matcher, Word
 from nosology.glossary.reader import Gloss
 
-__all__ = ["BRACKETED_KINDS", "LAY_KINDS", "Rewrite", "Rewriter", "in_brackets"]
+__all__ = ["BRACKETED_KINDS", "LAY_KINDS", "Rewrite", "Rewriter", "in_brackets", "is_inflection"]
 
 # Kinds whose lay word replaces the official one; a qualifier's lay word is an adjective that takes
 # its place silently, the others keep the official word once in brackets ("collarbone (clavicle)").
@@ -167,7 +167,7 @@ class Rewriter:
         for at, end in zip(bounds, ends, strict=False):
             if any(s <= at - 2 < e or s < at < e for s, e, _ in edits if e > s):
                 continue
-            inside = [m for m in matches if at <= m.start < end and m.start not in removed]
+            inside = [m for m in matches if at <= m.start < end and m.start not in removed and is_inflection(title[m.start : m.end], m.term)]
             covered = {n for m in inside for n in range(m.start, m.end)}
             tokens = [(at + a, at + b) for a, b, _ in _tokens(title[at:end])]
             if not inside or any(a not in removed and not all(n in covered for n in range(a, b)) for a, b in tokens):
@@ -194,7 +194,7 @@ class Rewriter:
              taken: list[tuple[int, int]]) -> tuple[int, int, str] | None:
         """The edit that puts the lay word of ``m`` in place (with its article), or None."""
         official = title[m.start : m.end]
-        lay = self._lay_word(m, entry)
+        lay = self._lay_word(m, entry) if is_inflection(official, m.term) else None  # "testing" shares a stem with "testis"
         if entry is not None and entry.kind == "qualifier" and official.lower() != m.term.lower():
             lay = None  # "displacement" is not "out of place": a qualifier's lay word fits only its own form
         if entry is not None and entry.kind == "anatomy" and (self._qualified(title, m, taken) or self._compound(title, m)):
@@ -289,6 +289,18 @@ class Rewriter:
         if before and before[-1][2].lower() in self.article_after and not gap and "," not in title[before[-1][1] : m.start]:
             return (m.start, m.end, f"{self.article} {text}")
         return plain
+
+_ENDINGS = ("is", "es", "us", "um", "ae", "ex", "ix", "on")
+
+
+def is_inflection(text: str, term: str) -> bool:
+    """True when ``text`` is ``term`` or a plural of it (fractures, testes, bursae), not another word
+    that only shares its stem."""
+    a, b = text.lower(), term.lower()
+    if a == b or a in (b + "s", b + "es") or (a.endswith("ies") and a[:-3] + "y" == b) or (a.endswith("ae") and a[:-1] == b):
+        return True
+    return len(a) == len(b) and a[:-2] == b[:-2] and a[-2:] in _ENDINGS and b[-2:] in _ENDINGS
+
 
 def _hyphened(text: str, m: Match) -> bool:
     """Part of a hyphenated word ("intra-abdominal"): a lay word cannot replace half of it."""

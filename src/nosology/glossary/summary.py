@@ -20,7 +20,7 @@ from nosology.anatomy.rules import TermRules
 from nosology.codes import compact
 from nosology.glossary.matching import Matcher
 from nosology.glossary.reader import Glossary
-from nosology.glossary.rewrite import Rewriter, in_brackets
+from nosology.glossary.rewrite import Rewriter, in_brackets, is_inflection
 from nosology.languages import Languages
 from nosology.models import CodeRecord, Item, LocalTitle
 
@@ -246,7 +246,7 @@ class Summaries:
         for m in self.glossary.matcher(lang).find(head)[1]:
             entry = entries.get(m.term)
             lay = entry.lay if entry is not None and not entry.lay.isupper() else ""  # "CKD" explains nothing
-            if entry is None or lay or entry.kind not in EXPLAINED_KINDS or in_brackets(head, m.start):
+            if entry is None or lay or entry.kind not in EXPLAINED_KINDS or in_brackets(head, m.start) or not is_inflection(head[m.start : m.end], m.term):
                 continue
             if not self._jargon(m.term, phrases):
                 continue  # an everyday word ("pain", "knee") needs no explaining
