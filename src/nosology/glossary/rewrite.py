@@ -181,10 +181,15 @@ class Rewriter:
         for w in reversed(_tokens(title)):
             if w[2].lower() not in self.unspecified_side or w[0] == 0:
                 continue
-            following = next((m for m in matches if m.start > w[1]), None)
+            # "unspecified lower leg": qualifiers may stand between the word and the body part
+            after = [m for m in matches if m.start > w[1]]
+            following = next((m for m in after if getattr(self.entries.get(m.term), "kind", "") != "qualifier"), None)
             entry = self.entries.get(following.term) if following is not None else None
-            gap = title[w[1] : following.start] if following is not None else ""
-            if entry is not None and entry.kind == "anatomy" and not gap.strip():
+            between = [m for m in after if following is not None and m.start < following.start]
+            covered = sum(m.end - m.start for m in between)
+            gap = title[w[1] : following.start].replace(" ", "") if following is not None else "x"
+            qualifiers_only = len(gap) == covered - sum(title[m.start : m.end].count(" ") for m in between)
+            if entry is not None and entry.kind == "anatomy" and qualifiers_only:
                 edits.append((w[0], _after_space(title, w[1]), ""))
                 return {w[0]}
             return set()
@@ -248,8 +253,8 @@ class Rewriter:
         before = [t for t in _tokens(title[: m.start]) if not any(s <= t[0] < e for s, e in taken)]
         if not before or title[before[-1][1] : m.start].strip(" " if not any(s < m.start <= e for s, e in taken) else " ,"):
             return False
-        word = before[-1][2].lower()
-        return word not in self.matcher.language.stop_words
+        word = before[-1][2]
+        return word.lower() not in self.matcher.language.stop_words or word.isupper()  # "Zone I fracture"
 
     def _compound(self, title: str, m: Match) -> bool:
         """True when a word that is no function word follows ``m`` ("olecranon process"): the lay
