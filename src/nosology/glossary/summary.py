@@ -182,15 +182,18 @@ class Summaries:
             near.insert(0, phrases[f"side:{side}"])
         conventions = self._cm_conventions(cm.head, default, lang, side)
         group = next((a.title for a in record.ancestors if a.code == local.code), None)
-        unsaid = any(f"cm_{k}" not in phrases for k in cm.keys) or self._unsaid(cm.head, group, default, lang)
+        unsayable = any(f"cm_{k}" not in phrases for k in cm.keys)
+        missing = self._unsaid(cm.head, group, default, lang)
         done = self.rewriter(lang).rewrite(local.title, None)
         far = [encounter] if encounter else []
-        if unsaid and "broader_lead" in phrases:
+        if (unsayable or missing is not None) and "broader_lead" in phrases:
             lead = phrases["broader_lead"].format(title=done.head)
+            sites = None if unsayable or missing is None else self._sites(cm.head, missing, default, lang)
+            near[:0] = sites or []
             if near and "adds" in phrases:
                 near = [phrases["adds"].format(what=phrases.get("joiner", ", ").join(dict.fromkeys(near)))]
             far.extend(conventions)
-            if "broader" in phrases:
+            if not sites and "broader" in phrases:  # more than French words can say: the English title
                 far.append(phrases["broader"].format(title=record.item.title))
         else:  # the broader title and the clauses say all the code says
             lead = done.head
@@ -205,18 +208,31 @@ class Summaries:
         near = [phrases[f"side:{side}"]] if side and f"side:{side}" in phrases else []
         return _sentence(lead, near, [encounter] if encounter else [], phrases)
 
-    def _unsaid(self, head: str, group: str | None, default: str, lang: str) -> bool:
-        """True when the code's own title (side, qualifiers and encounter taken out) and the broader
-        code's title do not name the same things, apart from conventions ``lang`` can say."""
-        if group is None:
-            return True
+    def _unsaid(self, head: str, group: str | None, default: str, lang: str) -> set[str] | None:
+        """None when the code's own title (side, qualifiers and encounter taken out) and the broader
+        code's title name the same things, apart from conventions ``lang`` can say; else the stems
+        the code's title has that the broader one lacks (empty for a code narrower by omission,
+        "hand" in "hand and wrist")."""
         matcher = self.glossary.matcher(default)
+        own = {w.stem for w in matcher.words(head)}
+        if group is None:
+            return own
         phrases = self.pieces(lang).phrases
         sayable = {s for t in self.pieces(default).convention_terms(head) if f"cm_clause:{t}" in phrases
                    for s in matcher.key(t.lstrip("^"))}
-        own = {w.stem for w in matcher.words(head)} - sayable
-        broader = {w.stem for w in matcher.words(self.rewriter(default).rewrite(group, side_of(group), lay=False).head)}
-        return own != broader - sayable  # a narrower code ("foot" in "ankle and foot") is not its group
+        broader = {w.stem for w in matcher.words(self.rewriter(default).rewrite(group, side_of(group), lay=False).head)} - sayable
+        own -= sayable
+        return None if own == broader else own - broader  # a narrower code ("foot" in "ankle and foot") is not its group
+
+    def _sites(self, head: str, missing: set[str], default: str, lang: str) -> list[str]:
+        """The body part of the code's own title in ``lang`` (through the glossary's pairs), when it
+        is all the code's title adds to the group's; else nothing."""
+        matcher = self.glossary.matcher(default)
+        sites = [g for g in self.glossary.explain(head, default, lang) if g.kind == "anatomy"]
+        covered = {s for g in sites for s in matcher.key(g.found)}
+        named = list(dict.fromkeys(g.term for g in sites))
+        # one body part reads as a precision ("genou"); a list of them ("base, col, fémur") does not
+        return named if len(named) == 1 and missing <= covered else []
 
     def _cm_conventions(self, head: str, default: str, lang: str, side: str | None) -> list[str]:
         """The conventions of the code's own title, said in ``lang`` (``cm_clause:<term>``)."""
