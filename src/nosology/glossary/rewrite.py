@@ -117,7 +117,8 @@ class Rewriter:
             taken = [(s, e) for s, e, _ in edits if e > s]
             if any(s <= m.start < e for s, e in taken) or in_brackets(title, m.start) or _hyphened(title, m):
                 continue
-            edit = self._lay(title, m, self.entries.get(m.term), said, removed, taken)
+            gone = [(s, e) for s, e, text in edits if e > s and not text]  # words taken out, not rewritten
+            edit = self._lay(title, m, self.entries.get(m.term), said, removed, taken, gone)
             if edit is not None:
                 edits.append(edit)
         head = _apply(title, edits)
@@ -196,13 +197,13 @@ class Rewriter:
         return set()
 
     def _lay(self, title: str, m: Match, entry: Gloss | None, said: str, removed: set[int],
-             taken: list[tuple[int, int]]) -> tuple[int, int, str] | None:
+             taken: list[tuple[int, int]], gone: list[tuple[int, int]]) -> tuple[int, int, str] | None:
         """The edit that puts the lay word of ``m`` in place (with its article), or None."""
         official = title[m.start : m.end]
         lay = self._lay_word(m, entry) if is_inflection(official, m.term) else None  # "testing" shares a stem with "testis"
         if entry is not None and entry.kind == "qualifier" and official.lower() != m.term.lower():
             lay = None  # "displacement" is not "out of place": a qualifier's lay word fits only its own form
-        if entry is not None and entry.kind == "anatomy" and (self._qualified(title, m, taken) or self._compound(title, m)):
+        if entry is not None and entry.kind == "anatomy" and (self._qualified(title, m, gone) or self._compound(title, m)):
             lay = None  # "tibial spine" is no backbone: a body part named with its own qualifier stays as it is
         if lay is None or entry is None:
             return self._articled(title, m, entry, official, removed)
@@ -214,7 +215,10 @@ class Rewriter:
         start = m.start
         if entry.kind in BRACKETED_KINDS:
             start = self._modifiers(title, m, taken)  # "transverse fracture" -> "broken bone (transverse fracture)"
-            if self._qualified(title, Match(m.first, m.last, m.term, start, m.end), taken):
+            qualifier = self._qualified(title, Match(m.first, m.last, m.term, start, m.end), gone)
+            if qualifier and self._names_a_site(title, start, gone):
+                return self._articled(title, m, entry, official, removed)  # "ocular hypertension" is no high blood pressure
+            if qualifier:
                 # a word that is not the lay word's to replace stands before it ("dome fracture")
                 return self._articled(title, m, entry, f"{official} ({lay})", removed)
             official = title[start : m.end]
@@ -241,7 +245,7 @@ class Rewriter:
         last = m.term.split()[-1]
         head = self.entries.get(last) if " " in m.term else None
         others = [self.entries.get(w) for w in m.term.split()[:-1]]
-        if any(o is not None and o.kind != "qualifier" for o in others):
+        if any(o is None or o.kind != "qualifier" for o in others):
             return None  # "intestinal obstruction" is more than a blockage
         if head is not None and head.kind == entry.kind == "condition" and head.lay and self.matcher.key(last) not in self.keep:
             return head.lay
@@ -255,6 +259,13 @@ class Rewriter:
             return False
         word = before[-1][2]
         return word.lower() not in self.matcher.language.stop_words or word.isupper()  # "Zone I fracture"
+
+    def _names_a_site(self, title: str, start: int, gone: list[tuple[int, int]]) -> bool:
+        """True when the word before ``start`` is a body part ("ocular", "renal"): it changes what
+        a condition's lay word would say."""
+        before = [t for t in _tokens(title[:start]) if not any(s <= t[0] < e for s, e in gone)]
+        found = self.matcher.terms_in(before[-1][2]) if before else []
+        return bool(found) and getattr(self.entries.get(found[0]), "kind", "") == "anatomy"
 
     def _compound(self, title: str, m: Match) -> bool:
         """True when a word that is no function word follows ``m`` ("olecranon process"): the lay
