@@ -20,6 +20,8 @@ What words are removed, kept or articled is data of the language (``phrases/<lan
 - ``segment:<text>``: a last comma part said as a clause (", assault");
 - ``leading:<words>``: first words said as a clause when a condition follows ("Unspecified");
 - ``site_lead``: put before a last comma part that is only a body part ("in the");
+- ``derive_heads``: the last words of a condition whose kinds keep its lay word ("dome fracture" is
+  a broken bone; "ligneous conjunctivitis" is no pink eye, "late vomiting" more than throwing up);
 - ``dangling``: words that cannot end the head once the words after them are gone ("… of").
 """
 
@@ -77,6 +79,7 @@ class Rewriter:
         self.site_lead = phrases.get("site_lead", "")
         self.segments = {k[len("segment:") :].lower(): (k, v) for k, v in phrases.items() if k.startswith("segment:")}
         self.leading = {matcher.key(k[len("leading:") :]): (k, v) for k, v in phrases.items() if k.startswith("leading:")}
+        self.derive_heads = {s for w in phrases.get("derive_heads", "").split() for s in matcher.key(w)}
         self.not_modifiers = frozenset(phrases.get("not_modifiers", "").split())
         self.kinds = frozenset(phrases.get("lay_kinds", " ".join(LAY_KINDS)).split())
         self.after = frozenset(phrases.get("lay_after_kinds", "").split())
@@ -216,7 +219,7 @@ class Rewriter:
         if entry.kind in BRACKETED_KINDS:
             start = self._modifiers(title, m, taken)  # "transverse fracture" -> "broken bone (transverse fracture)"
             qualifier = self._qualified(title, Match(m.first, m.last, m.term, start, m.end), gone)
-            if qualifier and self._names_a_site(title, start, gone):
+            if qualifier and (self._names_a_site(title, start, gone) or not self._derivable(m)):
                 return self._articled(title, m, entry, official, removed)  # "ocular hypertension" is no high blood pressure
             if qualifier:
                 # a word that is not the lay word's to replace stands before it ("dome fracture")
@@ -247,7 +250,7 @@ class Rewriter:
         others = [self.entries.get(w) for w in m.term.split()[:-1]]
         if any(o is None or o.kind != "qualifier" for o in others):
             return None  # "intestinal obstruction" is more than a blockage
-        if head is not None and head.kind == entry.kind == "condition" and head.lay and self.matcher.key(last) not in self.keep:
+        if head is not None and head.kind == entry.kind == "condition" and head.lay and self._derivable(m):
             return head.lay
         return None
 
@@ -259,6 +262,12 @@ class Rewriter:
             return False
         word = before[-1][2]
         return word.lower() not in self.matcher.language.stop_words or word.isupper()  # "Zone I fracture"
+
+    def _derivable(self, m: Match) -> bool:
+        """True when the term's last word names what its kinds are ("fracture"): a "dome fracture"
+        is a broken bone, a "ligneous conjunctivitis" no pink eye (``derive_heads``)."""
+        last = self.matcher.key(m.term)[-1:]
+        return bool(last) and last[0] in self.derive_heads and self.matcher.key(m.term.split()[-1]) not in self.keep
 
     def _names_a_site(self, title: str, start: int, gone: list[tuple[int, int]]) -> bool:
         """True when the word before ``start`` is a body part ("ocular", "renal"): it changes what
@@ -291,6 +300,8 @@ class Rewriter:
             found = self.matcher.terms_in(text)
             entry = self.entries.get(found[0]) if found else None
             if entry is None or entry.kind != "qualifier" or text.lower() in self.not_modifiers:
+                break
+            if not self._lay_word_of(text) and not self._derivable(m):  # "late vomiting" is more than throwing up
                 break
             start = a
         return start
