@@ -127,8 +127,9 @@ def test_other(glossary: Glossary) -> None:
 
 def test_with_and_without(glossary: Glossary) -> None:
     record = _record("S41.011A", "Laceration without foreign body of right clavicle", 19)
-    # "laceration" keeps its own word (the phrases keep it: a cut is not every laceration)
-    assert _summaries(glossary).of(record)["en"].text == "Laceration without foreign body of the collarbone (clavicle), on the right side."
+    # "laceration" keeps its own word (the phrases keep it: a cut is not every laceration), explained
+    assert _summaries(glossary).of(record)["en"].text == ("Laceration without foreign body of the collarbone (clavicle), on the right side; "
+                                                          "laceration means a cut or tear in the skin or another tissue.")
     record = _record("K80.37", "Calculus of bile duct with cholangitis", 11)
     assert _summaries(glossary).of(record)["en"].text == ("Stone (calculus) of bile duct with cholangitis; cholangitis means infection or "
                                                           "inflammation of the bile ducts.")

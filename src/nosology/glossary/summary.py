@@ -261,7 +261,9 @@ class Summaries:
         out = []
         for m in self.glossary.matcher(lang).find(head)[1]:
             entry = entries.get(m.term)
-            lay = entry.lay if entry is not None and not entry.lay.isupper() else ""  # "CKD" explains nothing
+            # "CKD" explains nothing, and a lay word the rewrite keeps out ("laceration") was not said
+            kept = self.rewriter(lang).matcher.key(m.term) in self.rewriter(lang).keep
+            lay = entry.lay if entry is not None and not entry.lay.isupper() and not kept else ""
             if entry is None or lay or entry.kind not in EXPLAINED_KINDS or in_brackets(head, m.start) or not is_inflection(head[m.start : m.end], m.term):
                 continue
             if not self._jargon(m.term, phrases):
