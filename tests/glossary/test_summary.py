@@ -178,3 +178,13 @@ def test_explain_through_pair(toy_glossary: Glossary) -> None:
 def test_a_pair_spelled_like_its_term_is_still_a_pair(toy_glossary: Glossary) -> None:
     glosses = toy_glossary.explain("Fracture of clavicle", "en", "fr")
     assert [(g.term, g.found, g.lang) for g in glosses] == [("fracture", "Fracture".lower(), "fr"), ("clavicule", "clavicle", "fr")]
+
+
+def test_french_group_that_says_something_else_than_the_code(glossary: Glossary) -> None:
+    group = Item(8, "T36.8", "subcategory", "Poisoning by, adverse effect of and underdosing of other systemic antibiotics", False, (), 19)
+    record = _record("T36.8X6A", "Underdosing of other systemic antibiotics", 19,
+                     fr=("Intoxication par antibiotiques systémiques", "ancestor", "T36.8"), group=group)
+    # the CIM-10 group is about poisoning: the code's own kind is said before anything else
+    assert _summaries(glossary).of(record)["fr"].text.startswith(
+        f"Ce code fait partie du groupe de la CIM-10 « Intoxication par antibiotiques systémiques », il précise{NBSP}: un sous-dosage "
+        "(une dose prise trop faible), pas une intoxication")

@@ -180,6 +180,9 @@ class Summaries:
         near = [phrases[f"cm_{k}"] for k in cm.keys if f"cm_{k}" in phrases]
         if side and f"side:{side}" in phrases:
             near.insert(0, phrases[f"side:{side}"])
+        # what the code's title opens with where the group's title says something else: an
+        # "Underdosing of …" code in a CIM-10 group of poisonings
+        near[:0] = [text for key, text in phrases.items() if key.startswith("cm_start:") and cm_title.lower().startswith(key[9:].lower())]
         conventions = self._cm_conventions(cm.head, default, lang, side)
         group = next((a.title for a in record.ancestors if a.code == local.code), None)
         unsayable = any(f"cm_{k}" not in phrases for k in cm.keys)
