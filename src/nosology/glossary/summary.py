@@ -200,9 +200,16 @@ class Summaries:
                 far.append(phrases["broader"].format(title=record.item.title))
         else:  # the broader title and the clauses say all the code says
             lead = done.head
-            far.extend(self._explained(done.head, lang))
-            # the group's conventions hold for the code only when its own title has some too
-            far.extend(self._conventions(done.head, lang, side) if conventions else [])
+            own = self._conventions(done.head, lang, side)
+            if any(t.startswith("^") for t in self.pieces(lang).convention_terms(done.head)):
+                # "Autres bursites" says the code's "Other" itself, and its clause explains it
+                leading = {phrases.get(f"cm_{k}") for k in cm.keys if k.startswith("leading:")}
+                near = [n for n in near if n not in leading]
+                far.extend(own)
+            else:
+                # the group's conventions hold for the code only when its own title has some too;
+                # the code's own, said in French, when the group's title has none ("unspecified")
+                far.extend((own or conventions) if conventions else [])
         return _sentence(lead, near, far, phrases)
 
     def _untitled(self, title: str, lang: str, side: str | None, encounter: str | None) -> str:
