@@ -188,3 +188,8 @@ def test_french_group_that_says_something_else_than_the_code(glossary: Glossary)
     assert _summaries(glossary).of(record)["fr"].text.startswith(
         f"Ce code fait partie du groupe de la CIM-10 « Intoxication par antibiotiques systémiques », il précise{NBSP}: un sous-dosage "
         "(une dose prise trop faible), pas une intoxication")
+
+
+def test_left_that_is_no_side(glossary: Glossary) -> None:
+    out = _summaries(glossary).of(_record("T81.518A", "Adhesions due to foreign body accidentally left in body following cholera", 19))
+    assert "left side" not in out["en"].text and "left in body" in out["en"].text

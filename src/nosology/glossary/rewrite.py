@@ -67,6 +67,7 @@ class Rewriter:
         self.matcher = matcher
         self.entries = entries
         self.side_words = frozenset(phrases.get("side_words", "").split())
+        self.side_joins = frozenset(phrases.get("side_joins", "").split())
         self.side_nouns = frozenset(phrases.get("side_nouns", "").split())
         self.unspecified_side = frozenset(phrases.get("unspecified_side_words", "").split())
         self.keep = {matcher.key(t) for t in phrases.get("keep", "").split("|") if t.strip()}
@@ -126,6 +127,22 @@ class Rewriter:
                 edits.append(edit)
         head = _apply(title, edits)
         return Rewrite(self._tidy(head), tuple(dict.fromkeys(clauses)), len(first), bool(removed))
+
+    def names_a_side(self, title: str) -> bool:
+        """True when a side word of ``title`` is used as one: before a body part or its qualifier
+        ("left knee", "right upper quadrant"), before "side", at the end of a comma part ("…, left")
+        or joined to another side ("left and right"); not "accidentally left in body"."""
+        tokens = _tokens(title)
+        starts = {m.start: getattr(self.entries.get(m.term), "kind", "") for m in self.matcher.find(title)[1]}
+        for n, (_, end, text) in enumerate(tokens):
+            if text.lower() not in self.side_words:
+                continue
+            after = tokens[n + 1] if n + 1 < len(tokens) else None
+            if after is None or title[end : after[0]].strip() or after[2].lower() in self.side_nouns | self.side_words:
+                return True
+            if starts.get(after[0]) in {"anatomy", "qualifier"} or after[2].lower() in self.side_joins:
+                return True
+        return False
 
     def _tidy(self, text: str) -> str:
         """Spaces, commas and a dangling last word ("… of") left by the removed words."""

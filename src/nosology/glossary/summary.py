@@ -144,6 +144,8 @@ class Summaries:
     def _side(self, title: str, side: str | None, default: str) -> str | None:
         """The side, when the title really names one: "unspecified" only where a body part's side is
         left open ("unspecified knee", "unspecified side"), not in "unspecified antidepressants"."""
+        if side in {"left", "right", "bilateral"}:
+            return side if self.rewriter(default).names_a_side(title) else None  # "accidentally left in body"
         if side != "unspecified":
             return side
         done = self.rewriter(default).rewrite(title, side, lay=False)
