@@ -1,6 +1,7 @@
 """Align ICD-10-CM items with WHO ICD-10 and French CIM-10 by meaning, not by string.
 
-* 3-character codes: same code, same meaning.
+* 3-character codes: same code, same meaning, unless the CM and WHO titles share no content word
+  (CM W53 "Contact with rodent" is WHO W53 "Bitten by rat").
 * 4-character codes: CM reworked many 4th characters (CM E11.0 "with hyperosmolarity" is WHO
   E11.0 "with coma"), so the code is kept only when the CM title and the WHO English title say
   the same thing; CIM-10 is the French translation of WHO ICD-10, so the WHO title is the bridge.
@@ -206,6 +207,13 @@ def _own_equivalent(item: ParsedItem, parent_exact: bool, who: Mapping[str, WhoI
         return None
     target = who if ours == "who" else cim
     if len(key) == 3:
+        # Same code, same meaning, unless the two titles share no word at all: CM W53 "Contact with
+        # rodent" is WHO W53 "Bitten by rat", CM T76 "… abuse, suspected" is WHO "Unspecified effects
+        # of external causes". A synonym pair (Neutropenia / Agranulocytosis) is lost with them:
+        # no French title is better than one that says something else.
+        w = who.get(key)
+        if w is not None and not _content_tokens(item.title) & _content_tokens(w.title):
+            return None
         return key if key in target else None
     if len(key) == 4:
         w = who.get(key)
