@@ -9,6 +9,8 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
+from nosology.library import Library
+
 pytestmark = pytest.mark.fulldata
 
 HTML = {"Accept": "text/html"}
@@ -69,3 +71,54 @@ def test_code_first_flag_keeps_a_lead_in_with_its_entries(client: TestClient) ->
     flags_json = client.get("/api/codes/D77").json()["flags"]
     assert [i["text"] for i in flags_json["code_first"]] == ["underlying disease, such as:"]
     assert "amyloidosis (E85.-)" in flags_json["code_first"][0]["items"]
+
+
+def _heads(html: str) -> list[tuple[str, bool]]:
+    """Each column head of the page's tables: its text and whether it is marked English."""
+    return [(re.sub(r"<[^>]+>", "", text), ' lang="en"' in attrs) for attrs, text in re.findall(r'<th scope="col"([^>]*)>(.*?)</th>', html)]
+
+
+@pytest.mark.parametrize(("path", "heads"), [
+    ("/fr/codes/S72.001A", ["Partie", "Position", "Sens", "Caractère", "Sens"]),
+    ("/fr/index/neoplasms", ["Siège de la tumeur", "Maligne primitive", "Maligne secondaire", "Carcinome in situ", "Bénigne",
+                             "Évolution imprévisible", "Évolution non précisée"]),
+    ("/fr/index/drugs", ["Médicament ou produit chimique", "Intoxication accidentelle (non intentionnelle)",
+                         "Intoxication, auto-agression intentionnelle", "Intoxication, agression", "Intoxication, intention non déterminée",
+                         "Effet indésirable", "Sous-dosage"]),
+    ("/fr/changes/2024", ["Chapitre", "Ajoutés", "Subdivisés (désormais en-têtes)", "Renommés", "Nouveaux en-têtes"]),
+])
+def test_table_headings_are_french(client: TestClient, path: str, heads: list[str]) -> None:
+    found = _heads(_page(client, path))
+    assert [text for text, _ in found] == heads
+    assert not any(english for _, english in found), found
+
+
+def test_index_tables_keep_the_index_english_and_mark_it(client: TestClient) -> None:
+    html = _page(client, "/fr/index/neoplasms")
+    assert '<table class="index-table">' in html and '<th scope="row" lang="en"' in html
+    # on the English page the printed heads stay as the CDC prints them
+    assert [t for t, _ in _heads(_page(client, "/index/neoplasms"))][:2] == ["Neoplasm", "Malignant Primary"]
+    # a code page names a table column in the page language, after the Index's own words
+    assert '<span lang="en">metastatic NEC</span>, maligne secondaire</a>' in _page(client, "/fr/codes/C79.9")
+
+
+def test_every_index_table_head_has_a_french_heading(library: Library) -> None:
+    from nosology.web.i18n import Catalogues
+
+    french = Catalogues.load().messages("fr")
+    heads = [h for book in ("neoplasm", "drug") for h in library.alphaindex.headings(book).values()]
+    assert len(heads) == 14 and [h for h in heads if not french.get(h)] == []
+
+
+def test_chapter_lists_and_history_read_in_french(client: TestClient) -> None:
+    chapter = _page(client, "/fr/codes/13")
+    assert "Codes du chapitre 13</h2>" in chapter and "Codes facturables du chapitre 13</h2>" in chapter
+    assert "<dd>aucune année</dd>" in _page(client, "/fr/codes/E11")  # a header in every code set
+
+
+def test_search_results_never_show_a_broader_french_title_as_the_codes(client: TestClient) -> None:
+    """S72.0 "Fracture of head and neck of femur" only borrows S72 "Fracture du fémur" in CIM-10."""
+    html = _page(client, "/fr/search?q=fracture+col+femur+droit")
+    hit = html.split('href="/fr/codes/S72.0"', 1)[1].split("</a>", 1)[0]
+    assert '<span class="result-title" lang="en">Fracture of head and neck of femur</span>' in hit
+    assert '<span class="result-title">Choléra</span>' in _page(client, "/fr/search?q=cholera")
