@@ -27,6 +27,7 @@ def test_a_block_that_is_one_cim10_category_has_its_french_title(client: TestCli
     WHO ICD-10 and ICD-10-CM: the CIM-10 label is the block's own, so it carries no lang="en"."""
     html = _page(client, "/fr/codes/13")
     assert '<span class="code">M99</span> <span>Lésions biomécaniques, non classées ailleurs</span>' in html
+    assert "<title>A00 — Choléra — nosology</title>" in _page(client, "/fr/codes/A00")
     assert '<span class="code">C50</span> <span>Tumeur maligne du sein</span>' in _page(client, "/fr/codes/C00-C75")
 
 
@@ -39,6 +40,7 @@ def test_a_block_without_the_same_cim10_title_keeps_the_official_english_one(cli
     block = _page(client, "/fr/codes/M60-M63")
     assert '<span class="title" lang="en">Disorders of muscles (M60-M63)</span>' in block
     assert "Pas de titre français pour ce groupe de codes" in block
+    assert '<title lang="en">M60-M63 — Disorders of muscles (M60-M63) — nosology</title>' in block
     # F99 "Unspecified mental disorder" is WHO F99 "Mental disorder, not otherwise specified":
     # not declared the same, so the block keeps its English title
     assert '<span class="code">F99</span> <span lang="en">Unspecified mental disorder (F99)</span>' in _page(client, "/fr/codes/5")
