@@ -17,6 +17,7 @@ from jinja2.runtime import Context
 from nosology.web.auth import csrf_token, current_user
 from nosology.web.i18n import LANGUAGES, Catalogues, lang_of_path, request_lang
 from nosology.web.pages.alphaindex import router as alphaindex_router
+from nosology.web.pages.areas import page_area
 from nosology.web.pages.articles import router as articles_router
 from nosology.web.pages.assets import Assets
 from nosology.web.pages.assets import router as assets_router
@@ -113,5 +114,6 @@ def install(app: FastAPI) -> None:
         signed_in_user=current_user,
         csrf=csrf_token,
         lang_of_path=lang_of_path,
+        page_area=page_area,
     )
     app.state.render_error = render_error
