@@ -74,6 +74,7 @@ class Classification:
         self.store = store
         self.languages = languages or default_languages()
         self._items: LruCache[Item | None] = LruCache(50_000)  # by seq: an item and its titles
+        self._children: LruCache[tuple[int, ...]] = LruCache(20_000)  # by parent seq: its children's seqs
 
     # -- items -------------------------------------------------------------------------------
     def _load_item(self, seq: int) -> Item | None:
@@ -120,7 +121,23 @@ class Classification:
         return found
 
     def items(self, seqs: Iterable[int]) -> list[Item]:
-        return [self.item(s) for s in seqs]
+        """The items of ``seqs`` in that order; those not yet cached are read in two queries."""
+        wanted = list(seqs)
+        found = {seq: self._items.get(seq) for seq in wanted}
+        missing = [seq for seq, item in found.items() if item is None]
+        if missing:
+            rows = self.store.query_in(f"SELECT {ITEM_COLUMNS} FROM item WHERE seq IN ({{marks}})", missing)
+            titles = self._titles(missing)
+            for r in rows:
+                loaded = found[r["seq"]] = _item(r, titles.get(r["seq"], ()))
+                self._items.put(loaded.seq, loaded)
+        out = []
+        for seq in wanted:
+            item = found[seq]
+            if item is None:
+                raise KeyError(seq)
+            out.append(item)
+        return out
 
     def chapters(self) -> list[Item]:
         return self._rows("SELECT {cols} FROM item WHERE kind = 'chapter' ORDER BY seq")
@@ -135,7 +152,11 @@ class Classification:
         return chain[::-1]
 
     def children(self, item: Item) -> list[Item]:
-        return self._rows("SELECT {cols} FROM item WHERE parent = ? ORDER BY seq", (item.seq,))
+        # search asks for the same families again and again: the children's seqs are cached and
+        # their items come from the item cache
+        seqs = self._children.get_or_make(
+            item.seq, lambda: tuple(r["seq"] for r in self.store.query("SELECT seq FROM item WHERE parent = ? ORDER BY seq", (item.seq,))))
+        return self.items(seqs)
 
     def siblings(self, item: Item) -> list[Item]:
         if item.parent is None:

@@ -22,6 +22,20 @@ def test_default_code_of_a_bare_condition_name_first(library: Library, query: st
     assert (got, matched) == (code, "index")
 
 
+@pytest.mark.parametrize(("query", "code"), [("fracture", "T14.8"), ("drowning", "T75.1"), ("burn", "T30.0")])
+def test_the_disease_index_names_the_default_code_before_the_external_cause_index(library: Library, query: str, code: str) -> None:
+    # "Fracture" heads a main term of both Indexes (X58 in the External Cause Index); an external
+    # cause code is never the first-listed diagnosis, so it follows
+    codes = [h.code for h in library.search.search(query, limit=10).results]
+    assert codes[0] == code
+    assert not codes[0].startswith(("V", "W", "X", "Y"))
+
+
+@pytest.mark.parametrize(("query", "code"), [("fell off ladder", "W11"), ("bitten by dog", "W54.0")])
+def test_irregular_verbs_and_connecting_words(library: Library, query: str, code: str) -> None:
+    assert library.search.search(query).results[0].code == code
+
+
 def test_the_category_follows_the_default_code(library: Library) -> None:
     assert [h.code for h in library.search.search("impetigo", limit=2).results] == ["L01.00", "L01"]
 

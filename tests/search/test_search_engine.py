@@ -158,6 +158,14 @@ def test_suggest_prefix(engine: SearchEngine) -> None:
     assert any(h.code.startswith("M61") for h in engine.suggest("ossification of mus"))
 
 
+def test_suggest_completes_the_word_being_typed_with_another_word(engine: SearchEngine) -> None:
+    # "bad ba": "bad" itself starts with "ba", which offered "bad breath", "bad dreams", "bad nerves"
+    hits = engine.suggest("bad ba")
+    assert hits and hits[0].code == "M54.50"
+    assert not {"R19.6", "F51.5", "F41.9"} & {h.code for h in hits}
+    assert engine.suggest("fracture fe")[0].code.startswith("S72")
+
+
 def test_code_among_words_comes_first(engine: SearchEngine) -> None:
     hits = engine.search("code M61.28").results
     assert (hits[0].code, hits[0].matched) == ("M61.28", "code")

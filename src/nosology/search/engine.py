@@ -263,11 +263,16 @@ class SearchEngine:
         # every matching word (slow for "frac": fracture is in 30,000 terms)
         vocabulary = self.vocabulary
         completions = frozenset(s for w in vocabulary.completions(last, 12) for s in self.stemmers.across(w, vocabulary.languages_of(w))) if len(last) >= 2 else frozenset()
+        # the word being typed must be another word than those already typed: "bad ba" is not
+        # completed by "bad" itself ("bad breath", "bad dreams"), only by "back", "bacteria"...
+        typed = frozenset(s for t in parsed.usable for s in t.any_stems)
+        completions -= typed
         docs = self.docs
         found: list[Doc] = []
         if parts:
             ids = self._ids(" AND ".join(parts), 200 if last else 80)
-            found = [d for d in map(docs.get, ids) if d is not None and (not last or any(completes(st, last) for st in d.stems))]
+            found = [d for d in map(docs.get, ids)
+                     if d is not None and (not last or any(completes(st, last) and st not in typed for st in d.stems))]
         if len(found) < limit and completions:
             known = {(d.seq, d.term_id) for d in found}
             ids = self._ids(" AND ".join([*parts, stems_group(completions)]), 80)

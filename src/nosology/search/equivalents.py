@@ -56,7 +56,7 @@ EQUIVALENT_GROUPS: tuple[tuple[str, ...], ...] = (
     ("chronic", "chronique", "chroniques"),
     ("upper", "superieur", "superieure"),
     ("lower", "inferieur", "inferieure"),
-    ("burn", "burns", "brulure", "brulures"),
+    ("burn", "burns", "burnt", "brulure", "brulures"),
     ("tumor", "tumour", "tumeur", "tumeurs"),
     ("malignant", "malin", "maligne"),
     ("benign", "benin", "benigne"),
@@ -65,11 +65,15 @@ EQUIVALENT_GROUPS: tuple[tuple[str, ...], ...] = (
     ("cough", "toux"),
     ("stone", "stones", "calculus", "calcul", "calculs", "lithiase"),
     ("calcified", "calcification", "calcifie", "calcifiee"),
+    # irregular English verbs: the stemmer cannot join "fell" to "fall", "bit" to "bite"
+    ("fall", "fell", "fallen"),
+    ("bite", "bitten"),
+    ("struck", "strike", "striking"),
 )
 
 # Connecting words: they tie a condition to a cause, worth little on their own.
 WEAK_WORDS: frozenset[str] = frozenset([
-    "after", "due", "associated", "caused", "following", "related", "because", "following",
+    "after", "due", "associated", "caused", "following", "related", "because", "following", "off", "onto", "into",
     "apres", "lie", "liee", "lies", "liees", "associe", "associee", "associes", "associees", "cause", "causee", "suite",
 ])
 

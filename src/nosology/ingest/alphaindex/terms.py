@@ -14,7 +14,9 @@
 Codes not valid in the 2026 tabular are never offered. An Index term with the same words as a
 tabular title or inclusion term of its code adds nothing (the official text is shown instead), and a
 main term whose words are the exact title of a code in another family gets no main-term weight:
-the tabular title keeps the first place for its own words. A path whose last part is only connecting
+the tabular title keeps the first place for its own words. Nor does an External Cause Index main term
+whose name also heads a Disease Index main term ("Fracture": X58 there, T14.8 in the Disease Index):
+an external cause code is never the first-listed diagnosis. A path whose last part is only connecting
 words ("Gout › in": the CSV conversion lost the text after "in (due to)") says nothing of its code
 and would match the bare main term exactly: it is not a search term (it stays on the pages).
 """
@@ -40,6 +42,11 @@ SOURCE = {
 
 def _bag(text: str) -> tuple[str, ...]:
     return tuple(sorted(fold(text).split()))
+
+
+def _names(title: str) -> set[str]:
+    """The forms a main term names itself by: "Fall, falling (in) (from)" -> fall, falling."""
+    return {fold(part.split("(")[0]) for part in title.split(",")} - {""}
 
 
 def index_search_terms(conn: sqlite3.Connection) -> list[tuple[str, str, str, str, str]]:
@@ -87,8 +94,13 @@ def index_search_terms(conn: sqlite3.Connection) -> list[tuple[str, str, str, st
             kind = "index"
         rows.append((text, "en", code, kind, source))
 
+    # a name that heads a main term of both Indexes ("Fracture": T14.8 and X58; "Drowning": T75.1
+# and W74, spelt "Drowned, drowning" in the Disease Index) is the disease's:
+    # an external cause code is never the first-listed diagnosis (Official Guidelines I.C.20)
+    disease_names = {n for (t,) in conn.execute("SELECT title FROM index_term WHERE book = 'disease' AND depth = 0") for n in _names(t)}
     for ident, book, depth, see_id in conn.execute("SELECT id, book, depth, CASE see_whole WHEN 1 THEN see_id END FROM index_term ORDER BY id"):
-        kind = "index_main" if depth == 0 and book in ("disease", "external") else "index"
+        main = depth == 0 and (book == "disease" or (book == "external" and disease_names.isdisjoint(_names(titles[ident][1]))))
+        kind = "index_main" if main else "index"
         source = SOURCE[book]
         parts = path(ident, book)
         if book in ("neoplasm", "drug"):
