@@ -35,3 +35,14 @@ def test_a_code_first_note_alone_is_not_a_manifestation(library: Library) -> Non
 @pytest.mark.parametrize(("code", "use"), [("O80", "maternal"), ("P07.01", "newborn"), ("E11.9", None)])
 def test_maternal_and_newborn_records(library: Library, code: str, use: str | None) -> None:
     assert coding_flags(library.classification.record(code)).record_use == use
+
+
+@pytest.mark.fulldata
+def test_a_lead_in_keeps_its_entries(library: Library) -> None:
+    """D77's code-first note is one lead-in with six entries, as printed: the instruction is the
+    lead-in, its entries are what it names, and its codes are the entries' codes."""
+    [first] = coding_flags(library.classification.record("D77")).code_first
+    assert first.text == "underlying disease, such as:"
+    assert first.items[0] == "amyloidosis (E85.-)" and len(first.items) == 6
+    assert [r.code for r in first.codes][:2] == ["E85", "A50.0"]
+    assert first.printed().startswith("underlying disease, such as: amyloidosis (E85.-), congenital early syphilis (A50.0-)")

@@ -36,12 +36,18 @@ class CodeReference:
 
 @dataclass(frozen=True)
 class Instruction:
-    """One note of an instruction kind, with the codes it names."""
+    """One note of an instruction kind as printed, with the entries indented under it (a lead-in
+    such as "underlying disease, such as:" keeps its list) and the codes it and its entries name."""
 
     text: str
     owner: str
     inherited: bool
     codes: list[CodeReference] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)
+
+    def printed(self) -> str:
+        """The note and its entries on one line: "underlying disease, such as: amyloidosis (E85.-)"."""
+        return self.text + (" " + ", ".join(self.items) if self.items else "")
 
 
 @dataclass(frozen=True)
@@ -72,7 +78,10 @@ def code_references(text: str) -> list[CodeReference]:
 
 
 def _instructions(groups: list[NoteGroup], kind: str) -> list[Instruction]:
-    return [Instruction(text, g.owner, g.inherited, code_references(text)) for g in groups if g.kind == kind for text in g.notes]
+    # from the printed tree, not the flat texts: a lead-in's entries are what it names, and
+    # apart from it "amyloidosis (E85.-)" would read as an instruction of its own
+    return [Instruction(n.text, g.owner, g.inherited, [r for t in (n.text, *n.items) for r in code_references(t)], list(n.items))
+            for g in groups if g.kind == kind for n in g.tree()]
 
 
 def coding_flags(record: CodeRecord) -> CodingFlags:

@@ -52,3 +52,35 @@ def test_instances_starting_together_migrate_once(accounts_url: str) -> None:
     for db in engines:
         db.dispose()
     assert errors == []
+
+
+def test_saved_codes_of_revision_0002_survive_the_upgrade(accounts_url: str) -> None:
+    """Rows saved before saved_codes.updated_at existed read as never updated."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import inspect, text
+
+    from nosology.accounts.db import MIGRATIONS
+
+    db = Database.from_url(accounts_url)
+    try:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        with db.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "0002")
+            conn.execute(text("INSERT INTO users (id, email, password_hash, created_at, password_changed_at) "
+                              "VALUES (1, 'old@example.org', 'x', '2026-01-01 00:00:00', '2026-01-01 00:00:00')"))
+            conn.execute(text("INSERT INTO saved_codes (user_id, code, note, created_at) "
+                              "VALUES (1, 'M61.28', 'left hip', '2026-01-02 00:00:00')"))
+        migrate(db.engine)
+        with db.engine.connect() as conn:
+            row = conn.execute(text("SELECT code, note, updated_at FROM saved_codes")).one()
+        assert tuple(row) == ("M61.28", "left hip", None)
+        with db.engine.begin() as conn:  # and back down, for an operator who rolls a release back
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0002")
+            columns = {c["name"] for c in inspect(conn).get_columns("saved_codes")}
+        assert "updated_at" not in columns
+    finally:
+        db.dispose()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import timedelta
 
 import pytest
 
@@ -101,3 +102,36 @@ def test_lists_count_move_delete_and_export_csv(service: AccountService) -> None
     with pytest.raises(NotFound):
         service.saved.remove(uid, "M61.9")
 
+
+
+def test_updated_at_marks_a_changed_note_or_list_not_a_repeated_save(service: AccountService, clock: object) -> None:
+    uid = _user(service, "upd")
+    first = service.saved.save(uid, "M61.28", note="left hip")
+    assert first.updated_at is None
+    clock.advance(days=1)  # type: ignore[attr-defined]
+    assert service.saved.save(uid, "M61.28", note="left hip").updated_at is None  # same note: nothing changed
+    changed = service.saved.save(uid, "M61.28", note="right hip")
+    assert changed.updated_at == first.created_at + timedelta(days=1)
+    assert changed.created_at == first.created_at
+    entry = service.saved.entry(uid, "M61.28")
+    assert entry is not None and entry.note == "right hip" and entry.public()["updated_at"].endswith("Z")
+    assert service.saved.entry(uid, "M61.21") is None
+
+
+def test_save_into_a_list_by_id_and_out_of_it(service: AccountService) -> None:
+    uid, other = _user(service, "lid"), _user(service, "lid2")
+    lst = service.saved.create_list(uid, "Clinic")
+    theirs = service.saved.create_list(other, "Theirs")
+    assert service.saved.save(uid, "M61.28", list_id=lst.id).list_name == "Clinic"
+    assert service.saved.save(uid, "M61.28", note="kept").list_name == "Clinic"  # no choice: stays
+    out = service.saved.save(uid, "M61.28", unlist=True)
+    assert (out.list_id, out.list_name, out.note) == (None, None, "kept")
+    with pytest.raises(NotFound):
+        service.saved.save(uid, "M61.28", list_id=theirs.id)  # another user's list is not found
+
+
+def test_a_line_break_counts_once_against_the_note_limit(service: AccountService) -> None:
+    uid = _user(service, "crlf")
+    # What a browser sends for a textarea filled to maxlength with line breaks: CRLF pairs.
+    entry = service.saved.save(uid, "M61.28", note=("a" * 9 + "\r\n") * (MAX_NOTE // 10))
+    assert len(entry.note) <= MAX_NOTE and "\r" not in entry.note

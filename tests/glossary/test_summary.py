@@ -1,92 +1,169 @@
 """Plain summaries on hand-made records, one per code shape: site + side, 7th-character encounter,
-stage, unspecified, "other"; in English and French, with the notice."""
+stage, unspecified, "other", with/without, due to, intent; a French exact title and a French
+borrowed title (said as the group the code is in, with what the code adds); the notice."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from tests.glossary.conftest import ENTRIES
 
 from nosology.glossary.reader import Glossary
 from nosology.glossary.summary import PlainSummary, Summaries, load_phrases
 from nosology.languages import default_languages
 from nosology.models import CodeRecord, Item, LocalTitle, SevenChr
 
+NBSP = "\u00a0"
+EXTRA = [
+    ("osteonecrosis", "en", "Death of bone tissue because its blood supply is cut off.", "", "condition", ""),
+    ("ulna", "en", "The forearm bone on the side of the little finger.", "", "anatomy", ""),
+    ("nondisplaced", "en", "In a fracture, the broken pieces stay lined up.", "", "qualifier", ""),
+    ("foreign body", "en", "Something from outside that has got into the body.", "", "condition", ""),
+    ("laceration", "en", "A cut or tear in the skin or another tissue.", "cut", "condition", ""),
+    ("injury", "en", "Harm to the body caused by an outside force.", "hurt", "condition", ""),
+    ("poisoning", "en", "Harm from taking too much of a substance.", "", "condition", ""),
+    ("cholangitis", "en", "Infection or inflammation of the bile ducts.", "", "condition", ""),
+    ("calculus", "en", "A hard stone that forms in an organ or duct.", "stone", "condition", ""),
+    ("acetabulum", "en", "The cup-shaped socket of the hip bone.", "hip socket", "anatomy", ""),
+    ("choléra", "fr", "Infection de l'intestin par un microbe de l'eau sale, avec une diarrhée très forte.", "", "condition", "cholera"),
+    ("acétabulum", "fr", "La cavité de l'os de la hanche où s'emboîte le fémur.", "cotyle", "anatomy", "acetabulum"),
+]
+
+
+@pytest.fixture()
+def glossary(glossary_of: Callable[[list[tuple[str, str, str, str, str, str]]], Glossary]) -> Glossary:
+    return glossary_of([*ENTRIES, *EXTRA])
+
 
 def _record(code: str, title: str, chapter: int, *, fr: tuple[str, str, str] | None = None, parent: Item | None = None,
-            seven: list[SevenChr] | None = None) -> CodeRecord:
+            seven: list[SevenChr] | None = None, group: Item | None = None) -> CodeRecord:
     titles = (LocalTitle("fr", fr[0], fr[1], fr[2]),) if fr else ()
     item = Item(10, code, "code", title, True, titles, chapter, seventh=bool(seven))
-    return CodeRecord(item, [parent] if parent else [], [], [], seven or [], None, [], {}, None)
+    ancestors = [a for a in (group, parent) if a is not None]
+    return CodeRecord(item, ancestors, [], [], seven or [], None, [], {}, None)
 
 
 def _summaries(glossary: Glossary) -> Summaries:
     return Summaries(glossary, default_languages())
 
 
-def test_site_and_side(toy_glossary: Glossary) -> None:
-    record = _record("M25.561", "Pain in right knee", 13, fr=("Douleur articulaire", "ancestor", "M25.5"))
-    out = _summaries(toy_glossary).of(record)
-    assert out["en"].text == "Pain in right knee."
-    # the French title is the broader code's: the side the CM code adds is said, and that it is broader
-    # a broader code's title is named as the group the code is in, never as the code's own
-    assert out["fr"].text == ("Ce code fait partie du groupe « Douleur articulaire » de la CIM-10\u00a0; côté droit\u00a0; "
-                              "le code américain précise davantage (voir son titre anglais).")
+def test_site_and_side_become_clauses(glossary: Glossary) -> None:
+    group = Item(8, "M25.5", "subcategory", "Pain in joint", False, (), 13)
+    record = _record("M25.561", "Pain in right knee", 13, fr=("Douleur articulaire", "ancestor", "M25.5"), group=group)
+    out = _summaries(glossary).of(record)
+    assert out["en"].text == "Pain in the knee, on the right side."
+    # the French title is a broader code's: named as the group the code is in, with the body part
+    # (through the glossary's pair) and the side it adds
+    assert out["fr"].text == f"Ce code fait partie du groupe de la CIM-10 « Douleur articulaire », il précise{NBSP}: genou, côté droit."
+    # a detail French words cannot say: the English title is quoted
+    record = _record("M25.561", "Pain in right knee due to cholera", 13, fr=("Douleur articulaire", "ancestor", "M25.5"), group=group)
+    assert _summaries(glossary).of(record)["fr"].text.endswith(f"son titre détaillé n’existe qu’en anglais{NBSP}: « Pain in right knee due to cholera ».")
 
 
-def test_seventh_character_encounter_and_lay_words(toy_glossary: Glossary) -> None:
+def test_the_issues_model_sentence(glossary: Glossary) -> None:
     parent = Item(9, "S42.031", "code", "Displaced fracture of lateral end of right clavicle", False, (), 19)
     seven = [SevenChr("A", "initial encounter for closed fracture"), SevenChr("G", "subsequent encounter for fracture with delayed healing")]
     record = _record("S42.031G", "Displaced fracture of lateral end of right clavicle, subsequent encounter for fracture with delayed healing",
                      19, fr=("Fracture de la clavicule", "ancestor", "S42.0"), parent=parent, seven=seven)
-    out = _summaries(toy_glossary).of(record)
-    assert out["en"].text == ("Displaced fracture (broken bone) of lateral end (outer end) of right clavicle (collarbone); "
-                              "this code is for a follow-up visit because the bone is healing more slowly than expected.")
-    assert out["fr"].text.startswith("Ce code fait partie du groupe « Fracture (os cassé) de la clavicule » de la CIM-10\u00a0; côté droit\u00a0; "
-                                     "ce code sert à une visite de suivi quand l'os met plus de temps que prévu à se consolider")
+    out = _summaries(glossary).of(record)
+    assert out["en"].text == ("Broken bone (fracture) of the outer end of the collarbone (clavicle), on the right side, where the broken "
+                              "pieces have moved out of line; this code is for a follow-up visit because the bone is healing more "
+                              "slowly than expected.")
+    assert out["fr"].text.startswith(f"Ce code fait partie du groupe de la CIM-10 « Fracture (os cassé) de la clavicule », il précise{NBSP}: "
+                                     f"côté droit, les morceaux d'os se sont déplacés{NBSP}; ce code sert à une visite de suivi quand "
+                                     "l'os met plus de temps que prévu à se consolider")
 
 
-def test_stage(toy_glossary: Glossary) -> None:
-    record = _record("N18.31", "Chronic kidney disease, stage 3a", 14, fr=("Maladie rénale chronique, stade 3", "ancestor", "N18.3"))
-    out = _summaries(toy_glossary).of(record)
-    assert out["en"].text == "Chronic kidney disease (CKD), stage 3a."
+def test_nondisplaced_and_open_fracture(glossary: Glossary) -> None:
+    seven = [SevenChr("B", "initial encounter for open fracture")]
+    record = _record("S32.475B", "Nondisplaced fracture of medial wall of left acetabulum, initial encounter for open fracture", 19, seven=seven)
+    assert _summaries(glossary).of(record)["en"].text == (
+        "Broken bone (fracture) of medial wall of the hip socket (acetabulum), on the left side, where the broken pieces have stayed "
+        "in line; this code is used while an open fracture (the bone has broken through the skin) is being actively treated.")
 
 
-def test_unspecified(toy_glossary: Glossary) -> None:
+def test_stage(glossary: Glossary) -> None:
+    record = _record("N18.31", "Chronic kidney disease, stage 3a", 14)
+    # an abbreviation is no plainer word: the term is explained by its definition instead
+    assert _summaries(glossary).of(record)["en"].text == (
+        "Chronic kidney disease, stage 3a; chronic kidney disease means kidneys that slowly lose their ability to clean the blood "
+        "over months or years.")
+
+
+def test_unspecified(glossary: Glossary) -> None:
     record = _record("A00.9", "Cholera, unspecified", 1, fr=("Choléra, sans précision", "exact", "A00.9"))
-    out = _summaries(toy_glossary).of(record)
+    out = _summaries(glossary).of(record)
     assert out["en"].text == "Cholera, unspecified; “unspecified” means the record does not give that detail."
-    assert out["fr"].text == "Choléra, sans précision\u00a0; « sans précision » veut dire que le dossier ne donne pas ce détail."
+    # an exact French title is the code's own: rewritten like the English one
+    assert out["fr"].text == f"Choléra, sans précision{NBSP}; « sans précision » veut dire que le dossier ne donne pas ce détail."
 
 
-def test_other_and_other_specified(toy_glossary: Glossary) -> None:
-    summaries = _summaries(toy_glossary)
+def test_unspecified_kind_and_side(glossary: Glossary) -> None:
+    record = _record("S82.309A", "Unspecified fracture of unspecified clavicle", 19)
+    assert _summaries(glossary).of(record)["en"].text == "Broken bone (fracture) of the collarbone (clavicle), of a kind not stated, the side is not stated."
+    out = _summaries(glossary).of(_record("M25.569", "Pain in unspecified knee", 13))
+    assert out["en"].text == "Pain in the knee, the side is not stated."
+
+
+def test_unspecified_that_names_no_side(glossary: Glossary) -> None:
+    out = _summaries(glossary).of(_record("T43.201A", "Poisoning by unspecified antidepressants, accidental (unintentional)", 19))
+    assert out["en"].text == "Poisoning by unspecified antidepressants, by accident; “unspecified” means the record does not give that detail."
+
+
+def test_other(glossary: Glossary) -> None:
+    summaries = _summaries(glossary)
     other = summaries.of(_record("M61.28", "Paralytic calcification and ossification of muscle, other site", 13))
     assert other["en"].text == "Paralytic calcification and ossification of muscle, other site."  # "other" qualifies a site here
-    leading = summaries.of(_record("K63.89", "Other specified diseases of intestine", 11))
-    assert leading["en"].text == ("Other specified diseases of intestine; “other specified” means the record names something more "
-                                  "precise that has no code of its own.")  # one clause, not "other" and "other specified" both
-    plain = summaries.of(_record("E13.9", "Other specified diabetes mellitus without complications", 4))
-    assert plain["en"].text.count("“other") == 1
+    leading = summaries.of(_record("M87.834", "Other osteonecrosis of right ulna", 13))
+    assert leading["en"].text == ("Osteonecrosis of the ulna, of another named kind that has no code of its own, on the right side; "
+                                  "osteonecrosis means death of bone tissue because its blood supply is cut off.")
+    specified = summaries.of(_record("K63.89", "Other specified diseases of intestine", 11))
+    assert specified["en"].text == ("Other specified diseases of intestine; “other specified” means the record names something more "
+                                    "precise that has no code of its own.")  # one clause, not "other" and "other specified" both
     first = summaries.of(_record("K59.8", "Other functional intestinal disorders", 11))
     assert first["en"].text.endswith("; “other” means a named form that has no code of its own here.")
 
 
-def test_no_french_title_says_so_in_french(toy_glossary: Glossary) -> None:
-    out = _summaries(toy_glossary).of(_record("U07.1", "COVID-19", 22))
+def test_with_and_without(glossary: Glossary) -> None:
+    record = _record("S41.011A", "Laceration without foreign body of right clavicle", 19)
+    # "laceration" keeps its own word (the phrases keep it: a cut is not every laceration), explained
+    assert _summaries(glossary).of(record)["en"].text == ("Laceration without foreign body of the collarbone (clavicle), on the right side; "
+                                                          "laceration means a cut or tear in the skin or another tissue.")
+    record = _record("K80.37", "Calculus of bile duct with cholangitis", 11)
+    assert _summaries(glossary).of(record)["en"].text == ("Stone (calculus) of bile duct with cholangitis; cholangitis means infection or "
+                                                          "inflammation of the bile ducts.")
+
+
+def test_due_to_and_intent(glossary: Glossary) -> None:
+    record = _record("T50.902A", "Poisoning by drugs due to cholera, intentional self-harm", 19)
+    assert _summaries(glossary).of(record)["en"].text == (
+        "Poisoning by drugs due to cholera, taken or done on purpose to cause self-harm.")  # "cholera" is no jargon by its form
+
+
+def test_french_borrowed_title_that_says_everything_with_its_clauses(glossary: Glossary) -> None:
+    group = Item(8, "A00.9", "code", "Cholera, unspecified", False, (), 1)
+    record = _record("A00.9X", "Cholera, unspecified, left side", 1, fr=("Choléra, sans précision", "ancestor", "A00.9"), group=group)
+    out = _summaries(glossary).of(record)
+    # the group's title and the side say all the code says: the title is this code's, not a group
+    assert out["fr"].text == (f"Choléra, sans précision, côté gauche{NBSP}; « sans précision » veut dire que le dossier ne donne pas "
+                              "ce détail.")
+
+
+def test_no_french_title_says_so_in_french(glossary: Glossary) -> None:
+    out = _summaries(glossary).of(_record("U07.1", "COVID-19", 22))
     assert out["fr"].text == "Ce code n’a pas de titre français ; son titre anglais dit « COVID-19 »."
 
 
-def test_unspecified_side_says_which_detail_is_missing(toy_glossary: Glossary) -> None:
-    out = _summaries(toy_glossary).of(_record("M25.569", "Pain in unspecified knee", 13))
-    assert out["en"].text == "Pain in unspecified knee; the record does not say which side."
+def test_no_lay_word_inside_the_titles_own_brackets(glossary: Glossary) -> None:
+    out = _summaries(glossary).of(_record("S42.00", "Avulsion injury (chip fracture) of clavicle", 19))
+    assert out["en"].text == "Avulsion injury (chip fracture) of the collarbone (clavicle)."
 
 
-def test_no_lay_word_inside_the_titles_own_brackets(toy_glossary: Glossary) -> None:
-    out = _summaries(toy_glossary).of(_record("S42.00", "Avulsion injury (chip fracture) of clavicle", 19))
-    assert out["en"].text == "Avulsion injury (chip fracture) of clavicle (collarbone)."
-
-
-def test_only_billable_codes_and_the_notice(toy_glossary: Glossary) -> None:
+def test_only_billable_codes_and_the_notice(glossary: Glossary) -> None:
     header = CodeRecord(Item(3, "S42", "category", "Fracture of shoulder and upper arm", False, (), 19), [], [], [], [], None, [], {}, None)
-    assert _summaries(toy_glossary).of(header) == {}
-    summary = _summaries(toy_glossary).compose(_record("A00.9", "Cholera, unspecified", 1), "en")
+    assert _summaries(glossary).of(header) == {}
+    summary = _summaries(glossary).compose(_record("A00.9", "Cholera, unspecified", 1), "en")
     assert summary == PlainSummary("en", summary.text, "Written from the classification, not medical advice.")
     assert load_phrases("fr")["notice"] == "Rédigé à partir de la classification, ce n'est pas un avis médical."
     assert load_phrases("xx") == {}
@@ -101,3 +178,18 @@ def test_explain_through_pair(toy_glossary: Glossary) -> None:
 def test_a_pair_spelled_like_its_term_is_still_a_pair(toy_glossary: Glossary) -> None:
     glosses = toy_glossary.explain("Fracture of clavicle", "en", "fr")
     assert [(g.term, g.found, g.lang) for g in glosses] == [("fracture", "Fracture".lower(), "fr"), ("clavicule", "clavicle", "fr")]
+
+
+def test_french_group_that_says_something_else_than_the_code(glossary: Glossary) -> None:
+    group = Item(8, "T36.8", "subcategory", "Poisoning by, adverse effect of and underdosing of other systemic antibiotics", False, (), 19)
+    record = _record("T36.8X6A", "Underdosing of other systemic antibiotics", 19,
+                     fr=("Intoxication par antibiotiques systémiques", "ancestor", "T36.8"), group=group)
+    # the CIM-10 group is about poisoning: the code's own kind is said before anything else
+    assert _summaries(glossary).of(record)["fr"].text.startswith(
+        f"Ce code fait partie du groupe de la CIM-10 « Intoxication par antibiotiques systémiques », il précise{NBSP}: un sous-dosage "
+        "(une dose prise trop faible), pas une intoxication")
+
+
+def test_left_that_is_no_side(glossary: Glossary) -> None:
+    out = _summaries(glossary).of(_record("T81.518A", "Adhesions due to foreign body accidentally left in body following cholera", 19))
+    assert "left side" not in out["en"].text and "left in body" in out["en"].text

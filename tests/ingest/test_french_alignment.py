@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from nosology.ingest.french_alignment import cm_site, fr_site, same_meaning
+from nosology.ingest.french_alignment import (
+    Equivalent,
+    WhoItem,
+    align,
+    cm_site,
+    fr_site,
+    same_meaning,
+)
+from nosology.ingest.icd10cm import ParsedItem
 
 
 @pytest.mark.parametrize(
@@ -57,3 +65,33 @@ def test_cm_site(title: str, site: str | None) -> None:
 )
 def test_fr_site(label: str, site: str | None) -> None:
     assert fr_site(label) == site
+
+
+def _toy_items() -> list[ParsedItem]:
+    return [
+        ParsedItem(1, "2", "chapter", "Neoplasms (C00-D49)", None, 2, 0),
+        ParsedItem(2, "C50", "block", "Malignant neoplasms of breast (C50)", 1, 2, 1),
+        ParsedItem(3, "C50", "category", "Malignant neoplasm of breast", 2, 2, 2),
+        ParsedItem(4, "C51-C58", "block", "Malignant neoplasms of female genital organs (C51-C58)", 1, 2, 1),
+        ParsedItem(5, "C51", "category", "Malignant neoplasm of vulva", 4, 2, 2),
+        ParsedItem(6, "F99", "block", "Unspecified mental disorder (F99)", 1, 2, 1),
+        ParsedItem(7, "F99", "category", "Mental disorder, not otherwise specified", 6, 2, 2),
+    ]
+
+
+def test_a_block_gets_a_french_title_only_when_it_is_one_category_of_the_same_meaning() -> None:
+    who = [WhoItem("II", "II", "chapter", "Neoplasms", None), WhoItem("C50-C50", "C50C50", "block", "Malignant neoplasm of breast", "II"),
+           WhoItem("C50", "C50", "category", "Malignant neoplasm of breast", "C50-C50"),
+           WhoItem("C51-C58", "C51C58", "block", "Malignant neoplasms of female genital organs", "II"),
+           WhoItem("C51", "C51", "category", "Malignant neoplasm of vulva", "C51-C58"),
+           WhoItem("F99", "F99", "category", "Mental disorder, not otherwise specified", None)]
+    cim = {"C50": "Tumeur maligne du sein", "C51": "Tumeur maligne de la vulve", "F99": "Trouble mental, sans autre indication"}
+    fr, _who = align(_toy_items(), who, cim)
+    assert fr[2] == Equivalent("C50", "Tumeur maligne du sein", "exact")  # block C50 is category C50
+    assert 1 not in fr  # no CIM-10 chapter titles in the source: the chapter stays English
+    assert 4 not in fr  # a range of categories has no CIM-10 label of its own
+    assert 6 not in fr  # F99 says "unspecified", WHO "not otherwise specified": not shown as the same
+    assert fr[7].level == "exact"
+    # a code never inherits a group's title
+    items = [*_toy_items(), ParsedItem(8, "C5Z", "category", "A category with no CIM-10 label", 2, 2, 2)]
+    assert 8 not in align(items, who, cim)[0]

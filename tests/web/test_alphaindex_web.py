@@ -82,7 +82,7 @@ def test_json_api(client: TestClient) -> None:
 
 def test_code_page_lists_index_entries(client: TestClient) -> None:
     page = client.get("/codes/C78.7").text
-    assert "Index entries that lead here" in page and "In the Table of Neoplasms:" in page and "liver, malignant secondary" in page
+    assert "Index entries that lead here" in page and "In the Table of Neoplasms:" in page and '<span lang="en">liver</span>, malignant secondary' in page
     french = client.get("/fr/codes/M61.20").text
     assert "Entrées de l" in french and "qui mènent ici" in french
 

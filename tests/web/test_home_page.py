@@ -128,8 +128,10 @@ def test_french_chapter_cards(client: TestClient, library: Library) -> None:
         assert _text(_one(card, "chapter-number")) == f"Chapitre {chapter.code}"
         title = _one(card, "chapter-title")
         local = chapter.title_in("fr")
-        # a French title where the classification has one; otherwise the English one, marked as such
-        assert title.get("lang") == (None if local else "en")
+        # a French title where the chapter has one of its own; otherwise the English one, marked as such
+        exact = local is not None and local.level == "exact"
+        assert title.get("lang") == (None if exact else "en")
+        assert _text(title) == (local.title if exact and local else chapter.title[: chapter.title.rindex(" (")])
         assert _text(_one(card, "chapter-range")) in chapter.title
 
 

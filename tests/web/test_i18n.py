@@ -9,6 +9,7 @@ from pathlib import Path
 from babel.messages.extract import extract_from_file
 from jinja2.ext import babel_extract
 
+from nosology.alphaindex import COLUMNS
 from nosology.anatomy import regions
 from nosology.web.i18n import LOCALE_DIR, Catalogues, lang_of_path
 from nosology.web.pages.changes import CHANGE_LABELS
@@ -32,7 +33,7 @@ def _messages() -> set[str]:
         for _line, message, _comments, _ctx in extract_from_file("python", str(path), keywords={"_": None, "translate": (3,)}):
             found.add(message if isinstance(message, str) else message[0])
     found.update(m for _k, heading, explanation in NOTE_KINDS for m in (heading, explanation) if m)
-    found.update(POSITIONS, (r.name for r in regions()), SIDE_NAMES.values(), _HEADINGS.values(), MATCHED_LABELS.values(), CHANGE_LABELS.values())
+    found.update((c.label for c in COLUMNS), POSITIONS, (r.name for r in regions()), SIDE_NAMES.values(), _HEADINGS.values(), MATCHED_LABELS.values(), CHANGE_LABELS.values())
     # _(variable) extracts as None: the constants above cover those.
     return {m for m in found if m}
 

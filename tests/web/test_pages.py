@@ -241,7 +241,10 @@ def test_signed_in_visitor_gets_the_save_form_and_the_treatment(client: TestClie
     assert saved.status_code == 303
     after = client.get("/codes/M61.28", headers={"If-None-Match": page.headers["etag"]})
     assert after.status_code == 200  # saving changed the page: the old copy is stale
-    assert 'href="/saved">See your saved codes' in _main(after.text) and 'action="/saved"' not in _main(after.text)
+    shown = _main(after.text)
+    # saved: when, the way to the Saved page, a form to change it and the way to remove it
+    assert 'href="/saved">See your saved codes' in shown and "Saved on " in shown and "Save changes" in shown
+    assert 'href="/saved/M61.28/delete?next=/codes/M61.28"' in shown
 
 
 def test_code_page_shows_the_covering_article_with_its_gate(client: TestClient, library: Library) -> None:

@@ -72,6 +72,8 @@ class SavedCode(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     list_id: Mapped[int | None] = mapped_column(ForeignKey("saved_lists.id", ondelete="SET NULL"), nullable=True, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # When the note or the list last changed after the first save; None until then.
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
 
 class LoginFailure(Base):

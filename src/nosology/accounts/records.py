@@ -6,10 +6,10 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-__all__ = ["IssuedToken", "ListInfo", "NewSession", "Principal", "SavedEntry", "TokenInfo"]
+__all__ = ["IssuedToken", "ListInfo", "NewSession", "Principal", "SavedEntry", "TokenInfo", "iso_time"]
 
 
-def _iso(value: datetime | None) -> str | None:
+def iso_time(value: datetime | None) -> str | None:
     return None if value is None else value.replace(microsecond=0).isoformat() + "Z"
 
 
@@ -26,7 +26,7 @@ class Principal:
     renewed: bool = False
 
     def public(self) -> dict[str, Any]:
-        return {"email": self.email, "created_at": _iso(self.created_at)}
+        return {"email": self.email, "created_at": iso_time(self.created_at)}
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class TokenInfo:
     def public(self) -> dict[str, Any]:
         data = asdict(self)
         for key in ("created_at", "expires_at", "last_used_at"):
-            data[key] = _iso(data[key])
+            data[key] = iso_time(data[key])
         return data
 
 
@@ -68,7 +68,7 @@ class ListInfo:
     created_at: datetime
 
     def public(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "count": self.count, "created_at": _iso(self.created_at)}
+        return {"id": self.id, "name": self.name, "count": self.count, "created_at": iso_time(self.created_at)}
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,8 @@ class SavedEntry:
     list_id: int | None
     list_name: str | None
     created_at: datetime
+    updated_at: datetime | None = None
 
     def public(self) -> dict[str, Any]:
         return {"code": self.code, "note": self.note, "list": self.list_name, "list_id": self.list_id,
-                "saved_at": _iso(self.created_at)}
+                "saved_at": iso_time(self.created_at), "updated_at": iso_time(self.updated_at)}

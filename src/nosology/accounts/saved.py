@@ -7,6 +7,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select, update
@@ -53,24 +54,27 @@ class SavedCodes:
             raise InvalidInput(f"{item.code} is a {item.kind} of the classification, not a code; save one of the codes in it.")
         return item.code
 
-    def save(self, user_id: int, code: str, note: str | None = None, list_name: str | None = None) -> SavedEntry:
-        """Save a code (again: update its note and list when given). Returns the stored entry."""
+    def save(self, user_id: int, code: str, note: str | None = None, list_name: str | None = None,
+             list_id: int | None = None, *, unlist: bool = False) -> SavedEntry:
+        """Save a code (again: update its note and list when given). The list is named
+        (``list_name``, created if new) or one of the user's (``list_id``); ``unlist`` takes the
+        code out of its list. ``note=None`` keeps the note. Returns the stored entry."""
         canonical = self.canonical(code)
         note = _clean_note(note)
         list_name = _clean_list_name(list_name) if list_name is not None else None
         for attempt in range(2):
             try:
-                return self._save(user_id, canonical, note, list_name)
+                return self._save(user_id, canonical, note, _ListChoice(list_name, list_id, unlist))
             except IntegrityError:
                 # Two saves of the same code (or list) raced; the second attempt finds the row.
                 if attempt:
                     raise AccountExists("This code was just saved by another request; try again.") from None
         raise AssertionError("unreachable")
 
-    def _save(self, user_id: int, code: str, note: str | None, list_name: str | None) -> SavedEntry:
+    def _save(self, user_id: int, code: str, note: str | None, choice: _ListChoice) -> SavedEntry:
         now = self.db.now()
         with self.db.tx() as s:
-            saved_list = self._list_by_name(s, user_id, list_name) if list_name else None
+            saved_list = self._chosen_list(s, user_id, choice)
             row = s.scalar(select(SavedCode).where(SavedCode.user_id == user_id, SavedCode.code == code))
             if row is None:
                 count = s.scalar(select(func.count()).select_from(SavedCode).where(SavedCode.user_id == user_id)) or 0
@@ -80,13 +84,21 @@ class SavedCodes:
                                 list_id=saved_list.id if saved_list else None)
                 s.add(row)
             else:
+                list_id = saved_list.id if saved_list is not None else (None if choice.unlist else row.list_id)
+                if (note is not None and note != row.note) or list_id != row.list_id:
+                    row.updated_at = now
                 if note is not None:
                     row.note = note
-                if saved_list is not None:
-                    row.list_id = saved_list.id
+                row.list_id = list_id
             s.flush()
-            return SavedEntry(row.code, row.note, row.list_id, saved_list.name if saved_list else self._list_name(s, row.list_id),
-                              row.created_at)
+            return _entry(row, saved_list.name if saved_list else self._list_name(s, row.list_id))
+
+    def _chosen_list(self, s: OrmSession, user_id: int, choice: _ListChoice) -> SavedList | None:
+        if choice.name:
+            return self._list_by_name(s, user_id, choice.name)
+        if choice.id is not None:
+            return self._owned_list(s, user_id, choice.id)
+        return None
 
     def remove(self, user_id: int, code: str) -> None:
         key = self._stored_key(code)
@@ -102,7 +114,8 @@ class SavedCodes:
             row = s.scalar(select(SavedCode).where(SavedCode.user_id == user_id, SavedCode.code == key))
             if row is None:
                 raise NotFound(f"{key} is not in your saved codes.")
-            row.note = cleaned
+            if cleaned != row.note:
+                row.note, row.updated_at = cleaned, self.db.now()
 
     def move(self, user_id: int, code: str, list_id: int | None) -> None:
         key = self._stored_key(code)
@@ -112,7 +125,8 @@ class SavedCodes:
             row = s.scalar(select(SavedCode).where(SavedCode.user_id == user_id, SavedCode.code == key))
             if row is None:
                 raise NotFound(f"{key} is not in your saved codes.")
-            row.list_id = list_id
+            if list_id != row.list_id:
+                row.list_id, row.updated_at = list_id, self.db.now()
 
     def codes(self, user_id: int) -> frozenset[str]:
         with self.db.tx() as s:
@@ -122,6 +136,21 @@ class SavedCodes:
         with self.db.tx() as s:
             return s.scalar(select(SavedCode.id).where(SavedCode.user_id == user_id, SavedCode.code == code)) is not None
 
+    def entry(self, user_id: int, code: str) -> SavedEntry | None:
+        """The user's saved entry for ``code`` (its official form), or None."""
+        with self.db.tx() as s:
+            found = s.execute(select(SavedCode, SavedList.name).outerjoin(SavedList, SavedList.id == SavedCode.list_id)
+                              .where(SavedCode.user_id == user_id, SavedCode.code == code)).first()
+            return None if found is None else _entry(found[0], found[1])
+
+    def find_entry(self, user_id: int, code: str) -> SavedEntry:
+        """The user's saved entry for any spelling of ``code``; NotFound when it is not saved."""
+        key = self._stored_key(code)
+        found = self.entry(user_id, key)
+        if found is None:
+            raise NotFound(f"{key} is not in your saved codes.")
+        return found
+
     def entries(self, user_id: int, list_id: int | None = None) -> list[SavedEntry]:
         """Saved codes, in code order; only those of ``list_id`` when given (404 if not the user's)."""
         with self.db.tx() as s:
@@ -130,7 +159,7 @@ class SavedCodes:
             if list_id is not None:
                 self._owned_list(s, user_id, list_id)
                 query = query.where(SavedCode.list_id == list_id)
-            return [SavedEntry(c.code, c.note, c.list_id, name, c.created_at) for c, name in s.execute(query)]
+            return [_entry(c, name) for c, name in s.execute(query)]
 
     # -- lists -----------------------------------------------------------------------------
 
@@ -221,10 +250,23 @@ class SavedCodes:
         return None if list_id is None else s.scalar(select(SavedList.name).where(SavedList.id == list_id))
 
 
+@dataclass(frozen=True)
+class _ListChoice:
+    name: str | None
+    id: int | None
+    unlist: bool
+
+
+def _entry(row: SavedCode, list_name: str | None) -> SavedEntry:
+    return SavedEntry(row.code, row.note, row.list_id, list_name, row.created_at, row.updated_at)
+
+
 def _clean_note(note: str | None) -> str | None:
     if note is None:
         return None
-    note = note.replace("\x00", "").strip()
+    # Browsers count a line break as one character against maxlength but send it as CRLF: count
+    # it once here too, so a note the form accepted is never refused for its line breaks.
+    note = note.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n").strip()
     if len(note) > MAX_NOTE:
         raise InvalidInput(f"A note has at most {MAX_NOTE:,} characters.")
     return note

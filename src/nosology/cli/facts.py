@@ -40,7 +40,7 @@ def show_facts(facts: CodeFacts) -> None:
             console.print(f"[bold yellow]{flags.record_use} records only:[/] {flags.record_use_note}", highlight=False)
         for name, items in (("code first", flags.code_first), ("use additional code", flags.use_additional), ("code also", flags.code_also)):
             for i in items:
-                console.print(f"[dim]{name}:[/] {escape(i.text)}", highlight=False)
+                console.print(f"[dim]{name}:[/] {escape(i.printed())}", highlight=False)
     if facts.drg is not None:
         d = facts.drg
         level = d.severity.upper() if d.severity else "neither CC nor MCC"

@@ -15,19 +15,19 @@ from importlib import resources
 from typing import Any
 
 from nosology.anatomy import side_of
+from nosology.anatomy.regions import region
+from nosology.anatomy.rules import TermRules
 from nosology.codes import compact
 from nosology.glossary.matching import Matcher
 from nosology.glossary.reader import Glossary
+from nosology.glossary.rewrite import Rewriter, in_brackets, is_inflection
 from nosology.languages import Languages
-from nosology.models import CodeRecord, Item
+from nosology.models import CodeRecord, Item, LocalTitle
 
-__all__ = ["LAY_KINDS", "MAX_LAY_WORDS", "PlainSummary", "Summaries", "load_phrases"]
+__all__ = ["EXPLAINED_KINDS", "PlainSummary", "Summaries", "load_phrases"]
 
-MAX_LAY_WORDS = 3  # more lay words than this and the sentence stops reading as one
-# Kinds whose lay word is worth adding, most useful first. Conventions ("unspecified") get a clause
-# of their own; the lay word of a qualifier or an event reads as a repetition inside a title
-# ("membre supérieur (haut)", "collision (crash)").
-LAY_KINDS = ("anatomy", "condition", "organism", "substance", "procedure")
+# Kinds whose words are explained by their definition when they have no lay word.
+EXPLAINED_KINDS = frozenset({"condition", "anatomy"})
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,17 @@ class _Pieces:
         self.matcher = Matcher(languages.get(lang), self.anywhere)
         self.start_keys = {self.matcher.key(c): text for c, text in self.starts.items()}
 
+    def convention_terms(self, title: str) -> list[str]:
+        """The convention terms of ``title`` as its phrases write them ("^other" at the start)."""
+        out = list(self.matcher.terms_in(title))
+        words = self.matcher.words(title)
+        first = (words[0].stem,) if words else ()
+        said = {self.matcher.key(t)[:1] for t in out}
+        start = next((c for c in self.starts if self.matcher.key(c) == first), None)
+        if start is not None and first not in said:
+            out.insert(0, "^" + start)
+        return out
+
     def clauses(self, title: str) -> list[str]:
         out = [self.anywhere[t] for t in self.matcher.terms_in(title)]
         words = self.matcher.words(title)
@@ -84,12 +95,23 @@ class Summaries:
         self.languages = languages
         self._lock = threading.Lock()
         self._pieces: dict[str, _Pieces] = {}
+        self._rewriters: dict[str, Rewriter] = {}
+        self._rules: TermRules | None = None
 
     def pieces(self, lang: str) -> _Pieces:
         with self._lock:
             found = self._pieces.get(lang)
             if found is None:
                 found = self._pieces[lang] = _Pieces(self.languages, lang)
+            return found
+
+    def rewriter(self, lang: str) -> Rewriter:
+        phrases = self.pieces(lang).phrases
+        matcher, entries = self.glossary.matcher(lang), self.glossary.entries(lang)
+        with self._lock:
+            found = self._rewriters.get(lang)
+            if found is None:
+                found = self._rewriters[lang] = Rewriter(matcher, entries, phrases)
             return found
 
     def of(self, record: CodeRecord) -> dict[str, PlainSummary]:
@@ -100,68 +122,190 @@ class Summaries:
 
     def compose(self, record: CodeRecord, lang: str) -> PlainSummary:
         item = record.item
-        pieces = self.pieces(lang)
-        phrases = pieces.phrases
+        phrases = self.pieces(lang).phrases
         meaning = _seventh_meaning(record)
-        encounter = phrases.get(f"encounter:{meaning}") if meaning else None
         default = self.languages.default.code
+        encounter_key = f"encounter:{meaning}" if meaning else ""
+        said_meaning = meaning if encounter_key in self.pieces(default).phrases else None
+        encounter = phrases.get(encounter_key)
+        cm_title = _base_title(item, record, said_meaning)
+        side = self._side(cm_title, side_of(item.title), default)
         local = item.title_in(lang)
         if lang == default:
-            title, title_lang, borrowed = _base_title(item, record, meaning if encounter else None), lang, False
+            text = self._own(cm_title, lang, side, encounter)
+        elif local is not None and local.level == "exact":
+            text = self._own(local.title, lang, side, encounter)
         elif local is None:
-            title, title_lang, borrowed = item.title, default, True
+            text = self._untitled(cm_title, lang, side, encounter)
         else:
-            title, title_lang, borrowed = local.title, lang, local.level != "exact"
-        if title_lang != lang:  # no title in this language: the official one, without its encounter words
-            title = _base_title(item, record, meaning if encounter else None)
-        lead = self._with_lay(title, title_lang, lang)
-        if title_lang != lang and "no_title" in phrases:
-            lead = phrases["no_title"].format(title=title)
-        elif borrowed and "broader_lead" in phrases:
-            # a broader code's title is never presented as this code's: it names the group it is in
-            lead = phrases["broader_lead"].format(title=lead)
-        clauses: list[str] = []
-        side = side_of(item.title)
-        if borrowed and side and f"side:{side}" in phrases:
-            clauses.append(phrases[f"side:{side}"])
-        if encounter:
-            clauses.append(encounter)
-        if not borrowed:  # the conventions of a broader title are not this code's
-            found = pieces.clauses(title)
-            if side == "unspecified" and "side_unspecified" in phrases:
-                generic = phrases.get("clause:unspecified")
-                found = [phrases["side_unspecified"] if c == generic else c for c in found]
-            clauses.extend(found)
-        if borrowed and title_lang == lang and "broader" in phrases:
-            clauses.append(phrases["broader"])
-        separator = phrases.get("separator", "; ")
-        text = lead.rstrip(" .") + "".join(separator + c for c in dict.fromkeys(clauses)) + "."
+            text = self._borrowed(record, cm_title, local, lang, side, encounter)
         return PlainSummary(lang, text, phrases.get("notice", ""))
 
-    def _with_lay(self, title: str, title_lang: str, reader_lang: str) -> str:
-        """``title`` with the lay word of each glossed term after it, in brackets (at most a few)."""
-        if title_lang != reader_lang:
-            return title
-        entries = self.glossary.entries(title_lang)
-        matcher = self.glossary.matcher(title_lang)
-        folded = " ".join(w.folded for w in matcher.words(title))
-        wanted = []
-        for m in matcher.find(title)[1]:
-            if _in_brackets(title, m.start):
-                continue  # the title's own synonym: a second bracket inside it reads badly
+    def _side(self, title: str, side: str | None, default: str) -> str | None:
+        """The side, when the title really names one: "unspecified" only where a body part's side is
+        left open ("unspecified knee", "unspecified side"), not in "unspecified antidepressants"."""
+        if side in {"left", "right", "bilateral"}:
+            return side if self.rewriter(default).names_a_side(title) else None  # "accidentally left in body"
+        if side != "unspecified":
+            return side
+        done = self.rewriter(default).rewrite(title, side, lay=False)
+        if any(k.startswith("segment:") and "side" in k for k in done.keys):
+            return side
+        # "unspecified knee" leaves a side open, "unspecified thoracic vertebra" a level: only a body
+        # part the figure has twice has a side
+        return side if done.side_dropped and any(region(r).sided for r in self._term_rules().regions_in(title)) else None
+
+    def _term_rules(self) -> TermRules:
+        with self._lock:
+            if self._rules is None:
+                self._rules = TermRules.load()
+            return self._rules
+
+    def _own(self, title: str, lang: str, side: str | None, encounter: str | None) -> str:
+        """A title in the reader's language that is this code's own: rewritten in plain words."""
+        phrases = self.pieces(lang).phrases
+        done = self.rewriter(lang).rewrite(title, side)
+        near = done.texts  # said right after the head, as the issue's model sentence does
+        if side and f"side:{side}" in phrases and phrases[f"side:{side}"] not in near:
+            near.insert(done.leading, phrases[f"side:{side}"])
+        far = [encounter] if encounter else []
+        far.extend(self._explained(done.head, lang))
+        far.extend(self._conventions(done.head, lang, side))
+        return _sentence(done.head, near, far, phrases)
+
+    def _borrowed(self, record: CodeRecord, cm_title: str, local: LocalTitle, lang: str, side: str | None, encounter: str | None) -> str:
+        """A broader code's title: what this code adds that the structure can say in ``lang``, and
+        the group's title named as a group, never as this code's, when more is left unsaid."""
+        phrases = self.pieces(lang).phrases
+        default = self.languages.default.code
+        cm = self.rewriter(default).rewrite(cm_title, side, lay=False)
+        near = [phrases[f"cm_{k}"] for k in cm.keys if f"cm_{k}" in phrases]
+        if side and f"side:{side}" in phrases:
+            near.insert(0, phrases[f"side:{side}"])
+        # what the code's title opens with where the group's title says something else: an
+        # "Underdosing of …" code in a CIM-10 group of poisonings
+        near[:0] = [text for key, text in phrases.items() if key.startswith("cm_start:") and cm_title.lower().startswith(key[9:].lower())]
+        conventions = self._cm_conventions(cm.head, default, lang, side)
+        group = next((a.title for a in record.ancestors if a.code == local.code), None)
+        unsayable = any(f"cm_{k}" not in phrases for k in cm.keys)
+        missing = self._unsaid(cm.head, group, default, lang)
+        done = self.rewriter(lang).rewrite(local.title, None)
+        far = [encounter] if encounter else []
+        if (unsayable or missing is not None) and "broader_lead" in phrases:
+            lead = phrases["broader_lead"].format(title=done.head)
+            sites = None if unsayable or missing is None else self._sites(cm.head, missing, default, lang)
+            near[:0] = sites or []
+            if near and "adds" in phrases:
+                near = [phrases["adds"].format(what=phrases.get("joiner", ", ").join(dict.fromkeys(near)))]
+            far.extend(conventions)
+            if not sites and "broader" in phrases:  # more than French words can say: the English title
+                far.append(phrases["broader"].format(title=record.item.title))
+        else:  # the broader title and the clauses say all the code says
+            lead = done.head
+            own = self._conventions(done.head, lang, side)
+            if any(t.startswith("^") for t in self.pieces(lang).convention_terms(done.head)):
+                # "Autres bursites" says the code's "Other" itself, and its clause explains it
+                leading = {phrases.get(f"cm_{k}") for k in cm.keys if k.startswith("leading:")}
+                near = [n for n in near if n not in leading]
+                far.extend(own)
+            else:
+                # the group's conventions hold for the code only when its own title has some too;
+                # the code's own, said in French, when the group's title has none ("unspecified")
+                far.extend((own or conventions) if conventions else [])
+        return _sentence(lead, near, far, phrases)
+
+    def _untitled(self, title: str, lang: str, side: str | None, encounter: str | None) -> str:
+        phrases = self.pieces(lang).phrases
+        lead = phrases["no_title"].format(title=title) if "no_title" in phrases else title
+        near = [phrases[f"side:{side}"]] if side and f"side:{side}" in phrases else []
+        return _sentence(lead, near, [encounter] if encounter else [], phrases)
+
+    def _unsaid(self, head: str, group: str | None, default: str, lang: str) -> set[str] | None:
+        """None when the code's own title (side, qualifiers and encounter taken out) and the broader
+        code's title name the same things, apart from conventions ``lang`` can say; else the stems
+        the code's title has that the broader one lacks (empty for a code narrower by omission,
+        "hand" in "hand and wrist")."""
+        matcher = self.glossary.matcher(default)
+        own = {w.stem for w in matcher.words(head)}
+        if group is None:
+            return own
+        phrases = self.pieces(lang).phrases
+        sayable = {s for t in self.pieces(default).convention_terms(head) if f"cm_clause:{t}" in phrases
+                   for s in matcher.key(t.lstrip("^"))}
+        broader = {w.stem for w in matcher.words(self.rewriter(default).rewrite(group, side_of(group), lay=False).head)} - sayable
+        own -= sayable
+        return None if own == broader else own - broader  # a narrower code ("foot" in "ankle and foot") is not its group
+
+    def _sites(self, head: str, missing: set[str], default: str, lang: str) -> list[str]:
+        """The body part of the code's own title in ``lang`` (through the glossary's pairs), when it
+        is all the code's title adds to the group's; else nothing."""
+        matcher = self.glossary.matcher(default)
+        sites = [g for g in self.glossary.explain(head, default, lang) if g.kind == "anatomy"]
+        covered = {s for g in sites for s in matcher.key(g.found)}
+        named = list(dict.fromkeys(g.term for g in sites))
+        # one body part reads as a precision ("genou"); a list of them ("base, col, fémur") does not
+        return named if len(named) == 1 and missing <= covered else []
+
+    def _cm_conventions(self, head: str, default: str, lang: str, side: str | None) -> list[str]:
+        """The conventions of the code's own title, said in ``lang`` (``cm_clause:<term>``)."""
+        phrases = self.pieces(lang).phrases
+        found = self.pieces(default).convention_terms(head)
+        if side == "unspecified":
+            found = [t for t in found if t != "unspecified"]
+        return [phrases[f"cm_clause:{t}"] for t in found if f"cm_clause:{t}" in phrases]
+
+    def _conventions(self, head: str, lang: str, side: str | None) -> list[str]:
+        pieces = self.pieces(lang)
+        found = pieces.clauses(head)
+        if side == "unspecified" and "side_unspecified" in pieces.phrases:
+            generic = pieces.phrases.get("clause:unspecified")
+            found = [c for c in found if c != generic]
+        return found
+
+    def _explained(self, head: str, lang: str) -> list[str]:
+        """What the medical words left without a lay word mean (the first few, shortest definitions)."""
+        phrases = self.pieces(lang).phrases
+        template = phrases.get("explain")
+        if not template:
+            return []
+        limit = int(phrases.get("explain_words", "14"))
+        entries = self.glossary.entries(lang)
+        out = []
+        for m in self.glossary.matcher(lang).find(head)[1]:
             entry = entries.get(m.term)
-            if entry is None or not entry.lay or entry.kind not in LAY_KINDS:
+            # "CKD" explains nothing, and a lay word the rewrite keeps out ("laceration") was not said
+            kept = self.rewriter(lang).matcher.key(m.term) in self.rewriter(lang).keep
+            lay = entry.lay if entry is not None and not entry.lay.isupper() and not kept else ""
+            if entry is None or lay or entry.kind not in EXPLAINED_KINDS or in_brackets(head, m.start) or not is_inflection(head[m.start : m.end], m.term):
                 continue
-            lay_words = " ".join(w.folded for w in matcher.words(entry.lay))
-            if lay_words and lay_words not in folded:  # else the title already says it in everyday words
-                wanted.append((LAY_KINDS.index(entry.kind), m.first, m, entry.lay))
-        chosen = sorted(sorted(wanted, key=lambda w: (w[0], w[1]))[:MAX_LAY_WORDS], key=lambda w: w[1])
-        out, at = [], 0
-        for _, _, m, lay in chosen:
-            out.append(title[at : m.end] + f" ({lay})")
-            at = m.end
-        out.append(title[at:])
-        return "".join(out)
+            if not self._jargon(m.term, phrases):
+                continue  # an everyday word ("pain", "knee") needs no explaining
+            definition = entry.definition.rstrip(".")
+            if definition.lower().startswith(tuple(phrases.get("explain_not_starting", "").split("|"))):
+                continue
+            if len(definition.split()) > limit or "." in definition or ":" in definition:
+                continue
+            first = definition.split(" ", 1)[0]
+            if not first.isupper() or len(first) == 1:  # "A break" -> "a break"; "HIV" stays
+                definition = definition[:1].lower() + definition[1:]
+            out.append(template.format(term=m.term, definition=definition))  # the base form: "chromosome means a …"
+        return out[: int(phrases.get("explain_max", "2"))]
+
+
+    def _jargon(self, term: str, phrases: dict[str, str]) -> bool:
+        """A term a young reader would not know: one of its words ends as medical words do
+        ("-itis", "-osis") or is long (``jargon_endings``, ``jargon_length``)."""
+        endings = tuple(phrases.get("jargon_endings", "").split())
+        length = int(phrases.get("jargon_length", "11"))
+        words = term.lower().split()
+        return any(len(w) >= length or (endings and w.endswith(endings)) for w in words)
+
+
+def _sentence(lead: str, near: list[str], far: list[str], phrases: dict[str, str]) -> str:
+    joiner = phrases.get("joiner", ", ")
+    separator = phrases.get("separator", "; ")
+    text = lead.rstrip(" .") + "".join(joiner + c for c in dict.fromkeys(near))
+    return text + "".join(separator + c for c in dict.fromkeys(c for c in far if c not in near)) + "."
 
 
 def _seventh_meaning(record: CodeRecord) -> str | None:
@@ -181,14 +325,3 @@ def _base_title(item: Item, record: CodeRecord, meaning: str | None) -> str:
         return item.title[: -len(suffix)]
     parent = next((a for a in reversed(record.ancestors) if a.kind not in {"chapter", "block"}), None)
     return parent.title if parent is not None else item.title
-
-
-def _in_brackets(text: str, at: int) -> bool:
-    """True when position ``at`` of ``text`` lies inside (…) or […]."""
-    depth = 0
-    for ch in text[:at]:
-        if ch in "([":
-            depth += 1
-        elif ch in ")]" and depth:
-            depth -= 1
-    return depth > 0

@@ -1,6 +1,7 @@
 """Align ICD-10-CM items with WHO ICD-10 and French CIM-10 by meaning, not by string.
 
-* 3-character codes: same code, same meaning.
+* 3-character codes: same code, same meaning, unless the CM and WHO titles share no content word
+  (CM W53 "Contact with rodent" is WHO W53 "Bitten by rat").
 * 4-character codes: CM reworked many 4th characters (CM E11.0 "with hyperosmolarity" is WHO
   E11.0 "with coma"), so the code is kept only when the CM title and the WHO English title say
   the same thing; CIM-10 is the French translation of WHO ICD-10, so the WHO title is the bridge.
@@ -9,6 +10,12 @@
   the CM title's site and the CIM-10 label's site are both read as a site concept and matched.
 * Anything deeper (laterality, 7th characters) gets the French title of the nearest ancestor
   that has one, marked ``ancestor``.
+* Chapters and blocks: the CIM-10 FR labels we have are those of codes, not of chapters or
+  blocks, so a group gets a French title only when it is one category under another name (CM
+  block C50 "Malignant neoplasms of breast (C50)" is category C50, "Tumeur maligne du sein"): same
+  range, and a title that says the same as the WHO title of that category. Every other chapter
+  and block keeps its official English title; a broader or different CIM-10 title is never shown
+  as a group's, and no title is translated by us.
 """
 
 from __future__ import annotations
@@ -199,13 +206,35 @@ def fr_site(label: str) -> str | None:
     return _FR_SITES.get(label.rsplit(" - ", 1)[-1].strip().rstrip(")").strip().lower())
 
 
+# The code range CM appends to chapter and block titles: "Malignant neoplasms of breast (C50)".
+_RANGE = re.compile(r"\s*\([A-Z0-9]{3}(?:-[A-Z0-9]{3})?\)\s*$")
+
+
+def _single_category_block(item: ParsedItem, who: Mapping[str, WhoItem], cim: Mapping[str, str]) -> str | None:
+    """The CIM-10 category that a one-category CM block is, when both say the same (else None)."""
+    key = item.key
+    w = who.get(key)
+    if "-" in item.code or key not in cim or w is None or w.kind != "category":
+        return None
+    return key if same_meaning(_RANGE.sub("", item.title), w.title) else None
+
+
 def _own_equivalent(item: ParsedItem, parent_exact: bool, who: Mapping[str, WhoItem], cim: Mapping[str, str], ours: str) -> str | None:
     """The key of the equivalent in the target system (``ours`` picks WHO or CIM), or None."""
     key = item.key
+    if item.kind == "block" and ours == "cim":  # WHO blocks are matched by range when read
+        return _single_category_block(item, who, cim)
     if item.kind not in {"category", "subcategory", "code"} or item.seventh:
         return None
     target = who if ours == "who" else cim
     if len(key) == 3:
+        # Same code, same meaning, unless the two titles share no word at all: CM W53 "Contact with
+        # rodent" is WHO W53 "Bitten by rat", CM T76 "… abuse, suspected" is WHO "Unspecified effects
+        # of external causes". A synonym pair (Neutropenia / Agranulocytosis) is lost with them:
+        # no French title is better than one that says something else.
+        w = who.get(key)
+        if w is not None and not _content_tokens(item.title) & _content_tokens(w.title):
+            return None
         return key if key in target else None
     if len(key) == 4:
         w = who.get(key)
@@ -237,7 +266,8 @@ def align(items: Sequence[ParsedItem], who_items: Sequence[WhoItem], cim: Mappin
 
 def propagate(items: Sequence[ParsedItem], exact: Mapping[int, tuple[str, str]]) -> dict[int, Equivalent]:
     """Exact titles (seq -> code, title), and for every code without one the title of its
-    nearest ancestor that has one (chapters and blocks never inherit: they are not codes)."""
+    nearest ancestor that has one (chapters and blocks never inherit, and codes never inherit a
+    group's title: a group is not a code)."""
     by_seq = {i.seq: i for i in items}
     out: dict[int, Equivalent] = {}
     for item in items:  # pre-order: a parent is settled before its children
@@ -247,6 +277,6 @@ def propagate(items: Sequence[ParsedItem], exact: Mapping[int, tuple[str, str]])
             continue
         parent = by_seq.get(item.parent) if item.parent else None
         inherited = out.get(parent.seq) if parent else None
-        if inherited is not None and item.kind not in {"chapter", "block"}:
+        if inherited is not None and item.kind not in {"chapter", "block"} and parent is not None and parent.kind not in {"chapter", "block"}:
             out[item.seq] = Equivalent(inherited.code, inherited.title, "ancestor")
     return out

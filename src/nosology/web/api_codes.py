@@ -14,6 +14,7 @@ from nosology.history import Retirement
 from nosology.library import Library
 from nosology.models import CodeRecord, Item
 from nosology.web.deps import get_library
+from nosology.web.front_cache import reusable
 from nosology.web.schemas import (
     CodeResponse,
     InfoResponse,
@@ -45,9 +46,10 @@ async def get_code(
     if item is None:
         retired = library.history.retirement(code)
         if retired is not None:  # a code of an earlier year: say what happened to it, not 404
-            return retired_json_response(retired)
+            return reusable(retired_json_response(retired))
         item = library.classification.get(code)  # raises CodeNotFound with suggestions
-    return code_json_response(request, library, item, lang)
+    # only this URL's answer is marked: /codes/{code} also answers HTML, by its Accept header
+    return reusable(code_json_response(request, library, item, lang))
 
 
 def code_json_response(request: Request, library: Library, item: Item, lang: str, record: CodeRecord | None = None) -> Response:

@@ -15,6 +15,7 @@ from nosology.errors import InvalidQuery
 from nosology.languages import Languages
 from nosology.library import Library
 from nosology.web.deps import get_library
+from nosology.web.front_cache import reusable
 from nosology.web.schemas import with_compat_fields
 
 __all__ = ["SearchResponse", "SuggestResponse", "router"]
@@ -95,7 +96,7 @@ async def search(
     if body is None:
         body = await run_in_threadpool(make)
         cache.put(key, body)
-    return Response(body, media_type="application/json")
+    return reusable(Response(body, media_type="application/json"))
 
 
 # async without awaits: completions come from memory in well under a millisecond, less than the
@@ -113,4 +114,4 @@ async def suggest(request: Request, library: Library = Depends(get_library), q: 
 
     # the same prefixes are typed over and over: answers are cached by exactly what the engine
     # reads of the text (a trailing space means "the last word is complete") and the language
-    return Response(cache.get_or_make((library.search.suggest_key(q), language), make), media_type="application/json")
+    return reusable(Response(cache.get_or_make((library.search.suggest_key(q), language), make), media_type="application/json"))

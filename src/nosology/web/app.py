@@ -28,6 +28,7 @@ from nosology.web import (
     pages,
 )
 from nosology.web.errors import install_error_handlers
+from nosology.web.front_cache import FrontCacheMiddleware
 from nosology.web.hosts import TrustedHostMiddleware, trusted_hosts
 from nosology.web.middleware import (
     BodyLimitMiddleware,
@@ -85,6 +86,7 @@ def create_app(settings: Settings | None = None, library: Library | None = None,
     accounts.install(app)  # cookies decided while rendering (anonymous CSRF, renewed session)
     configure_logging(settings.log_json)
     # outermost last: the log line sees the final status, including a refused body
+    app.add_middleware(FrontCacheMiddleware)  # innermost: every other middleware still runs
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(TrustedHostMiddleware, allowed=trusted_hosts(settings, listening))

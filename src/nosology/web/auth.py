@@ -6,15 +6,18 @@ same everywhere. The answer is worked out once per request and kept on ``request
 
 from __future__ import annotations
 
+import hashlib
 from contextlib import suppress
+from dataclasses import dataclass
 
 from fastapi import Request
 
 from nosology.accounts import AccountService, Principal
+from nosology.accounts.records import ListInfo, SavedEntry
 from nosology.errors import AccountsUnavailable
 from nosology.web.security import SESSION_COOKIE, CookieKeys, anonymous_csrf, request_cookie
 
-__all__ = ["accounts_service", "csrf_token", "current_user", "is_signed_in", "resolve_user", "saved_codes", "session_id"]
+__all__ = ["SavedState", "accounts_service", "csrf_token", "current_user", "is_signed_in", "resolve_user", "saved_state", "session_id"]
 
 _UNSET = object()
 
@@ -89,16 +92,27 @@ def csrf_token(request: Request) -> str:
     return anonymous_csrf(request)
 
 
-def saved_codes(request: Request) -> frozenset[str]:
-    """Codes the signed-in user has saved, to show "Saved" on code pages (empty when anonymous
-    or when accounts are unavailable). One query per request."""
-    cached: frozenset[str] | None = getattr(request.state, "saved_codes", None)
-    if cached is not None:
-        return cached
+@dataclass(frozen=True)
+class SavedState:
+    """What a code page shows of the signed-in user's saved codes: the entry of this code (None
+    when not saved) and the user's lists, for the list menu."""
+
+    entry: SavedEntry | None = None
+    lists: tuple[ListInfo, ...] = ()
+
+    def digest(self) -> str:
+        """Changes whenever what the page shows of it changes (for the page's ETag)."""
+        shown = (self.entry.public() if self.entry else None, [lst.public() for lst in self.lists])
+        return hashlib.sha256(repr(shown).encode()).hexdigest()[:16]
+
+
+def saved_state(request: Request, code: str) -> SavedState:
+    """The signed-in user's saved entry for ``code`` and their lists (empty when anonymous or when
+    accounts are unavailable: the code page still works)."""
     user = current_user(request)
-    codes: frozenset[str] = frozenset()
-    if user is not None:
-        with suppress(AccountsUnavailable):
-            codes = accounts_service(request).saved.codes(user.user_id)
-    request.state.saved_codes = codes
-    return codes
+    if user is None:
+        return SavedState()
+    with suppress(AccountsUnavailable):
+        saved = accounts_service(request).saved
+        return SavedState(saved.entry(user.user_id, code), tuple(saved.lists(user.user_id)))
+    return SavedState()

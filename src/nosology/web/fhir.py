@@ -30,7 +30,7 @@ from nosology.terminology import (
     terminology_capabilities,
     validate_code,
 )
-from nosology.web.deps import get_library
+from nosology.web.deps import library_of
 
 __all__ = ["FHIR_JSON", "FhirResponse", "outcome_response", "router"]
 
@@ -86,7 +86,7 @@ async def _params(request: Request) -> OpParams:
 
 async def _run(request: Request, operation: Operation, system_id: str | None = None) -> Response:
     _check_format(request)
-    library = get_library(request)
+    library = library_of(request)
     system = library.code_systems.by_id(system_id) if system_id is not None else None
     params = await _params(request)
     if system is not None:
@@ -190,9 +190,9 @@ def metadata(request: Request) -> Response:
     _check_format(request)
     mode = request.query_params.get("mode", "full").strip()
     if mode in {"full", "normative", ""}:
-        return FhirResponse(capability_statement(get_library(request).code_systems, _base(request)))
+        return FhirResponse(capability_statement(library_of(request).code_systems, _base(request)))
     if mode == "terminology":
-        library = get_library(request)
+        library = library_of(request)
         return FhirResponse(terminology_capabilities(library.code_systems, library.languages, _base(request)))
     raise InvalidParameter(f"mode {mode[:40]!r} is not supported: use full, normative or terminology")
 
@@ -205,12 +205,12 @@ def search_code_systems(request: Request) -> Response:
     if unknown:
         raise InvalidParameter(f"unknown search parameter {unknown[0][:60]!r}: CodeSystem can be searched by url and version")
     query = request.query_params
-    library = get_library(request)
+    library = library_of(request)
     return FhirResponse(code_system_bundle(library.code_systems, library.languages, _base(request), query.get("url"), query.get("version")))
 
 
 @router.get("/CodeSystem/{system_id}", summary="Read a CodeSystem (icd-10-cm or icd-10)")
 def read_code_system(request: Request, system_id: str) -> Response:
     _check_format(request)
-    library = get_library(request)
+    library = library_of(request)
     return FhirResponse(code_system(library.code_systems.by_id(system_id), library.languages))

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from io import BytesIO
 from pathlib import Path
 from typing import Any
 
+from babel.core import UnknownLocaleError
+from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
@@ -20,7 +23,7 @@ from fastapi import Request
 
 from nosology.languages import default_languages
 
-__all__ = ["DEFAULT_LANG", "LANGUAGES", "LOCALE_DIR", "Catalogues", "lang_of_path", "request_lang"]
+__all__ = ["DEFAULT_LANG", "LANGUAGES", "LOCALE_DIR", "Catalogues", "format_day", "lang_of_path", "request_lang"]
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 _REGISTRY = default_languages()
@@ -44,6 +47,18 @@ def request_lang(request: Request) -> str:
         if asked in LANGUAGES:
             return asked
     return lang
+
+
+def format_day(value: date | datetime | None, lang: str) -> str:
+    """A day as the page's language writes it ("2 December 2026", "2 décembre 2026"); the ISO
+    form for a language Babel has no data for. Times are UTC, so the day is the UTC day."""
+    if value is None:
+        return ""
+    day = value.date() if isinstance(value, datetime) else value
+    try:
+        return str(format_date(day, format="long", locale=lang))
+    except (UnknownLocaleError, ValueError):
+        return day.isoformat()
 
 
 def _compile(po_path: Path, locale: str) -> Translations:

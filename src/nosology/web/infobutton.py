@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from nosology.terminology.infobutton import answer, parse_request, to_atom, to_json
-from nosology.web.deps import get_library
+from nosology.web.deps import library_of
 
 __all__ = ["router"]
 
@@ -29,7 +29,7 @@ async def infobutton(  # the named parameters document the request; parse_reques
     knowledge = parse_request(request.query_params)
     settings = request.app.state.settings
     base = (settings.base_url or str(request.base_url)).rstrip("/")
-    library = get_library(request)
+    library = library_of(request)
     response = await run_in_threadpool(answer, library, knowledge, base, request.app.state.pages.catalogues.gettext)
     if knowledge.response_type == "application/json":
         return JSONResponse(to_json(response))

@@ -88,15 +88,17 @@ def test_gated_article_sections_need_a_token(web: TestClient, flows: Any) -> Non
     assert all(s["html"] is None for s in bad if s["gated"])
 
 
-def test_saved_codes_helper_for_pages(web: TestClient, flows: Any, accounts_app: Any) -> None:
+def test_saved_state_helper_for_pages(web: TestClient, flows: Any, accounts_app: Any) -> None:
     from starlette.requests import Request
 
-    from nosology.web.auth import saved_codes
+    from nosology.web.auth import saved_state
 
     _, auth = flows.api_token(web)
-    web.post("/api/saved", json={"code": "M61.28"}, headers=auth)
+    web.post("/api/saved", json={"code": "M61.28", "note": "left hip", "list": "Clinic"}, headers=auth)
     def request(headers: list[tuple[bytes, bytes]]) -> Request:
         return Request({"type": "http", "app": accounts_app, "headers": headers, "method": "GET", "path": "/", "query_string": b""})
 
-    assert saved_codes(request([(b"authorization", auth["Authorization"].encode())])) == {"M61.28"}
-    assert saved_codes(request([])) == frozenset()
+    state = saved_state(request([(b"authorization", auth["Authorization"].encode())]), "M61.28")
+    assert state.entry is not None and state.entry.note == "left hip" and [lst.name for lst in state.lists] == ["Clinic"]
+    anonymous = saved_state(request([]), "M61.28")
+    assert anonymous.entry is None and anonymous.lists == () and anonymous.digest() != state.digest()

@@ -20,7 +20,7 @@ def test_sign_up_save_note_list_export_and_log_out(web: TestClient, flows: objec
     assert cookie
     token = f.form_token(web, "/codes/M61.28")
     r = web.post("/saved", data={"code": "M61.28", "csrf_token": token, "next": "/codes/M61.28"}, follow_redirects=False)
-    assert (r.status_code, r.headers["location"]) == (303, "/codes/M61.28")
+    assert (r.status_code, r.headers["location"]) == (303, "/codes/M61.28?done=saved")
     web.post("/saved", data={"code": "m6121", "csrf_token": token, "list": "My patient's codes", "note": "right shoulder"})
     page = web.get("/saved").text
     assert "M61.28" in page and "badge-billable" in page and "My patient&#39;s codes" in page
@@ -36,7 +36,7 @@ def test_sign_up_save_note_list_export_and_log_out(web: TestClient, flows: objec
     assert rows[1]["note"] == "after spinal cord injury"
     data = json.loads(web.get("/account/export").text)
     assert {s["code"] for s in data["saved_codes"]} == {"M61.21", "M61.28"}
-    web.post("/saved/M61.21/delete", data={"csrf_token": token})
+    web.post("/saved/M61.21/delete", data={"csrf_token": token, "confirm": "yes"})
     assert "M61.21" not in web.get("/saved").text
     r = web.post("/logout", data={"csrf_token": token}, follow_redirects=False)
     assert r.status_code == 303
@@ -122,7 +122,8 @@ def test_account_page_password_tokens_delete(web: TestClient, flows: object) -> 
     r = web.post("/account/password", data={"current_password": f.password, "new_password": "another fine phrase", "csrf_token": token})
     assert r.status_code == 200 and "password is changed" in r.text
     assert web.get("/api/me").status_code == 200  # this session survives
-    r = web.post("/account/delete", data={"password": "another fine phrase", "csrf_token": token}, follow_redirects=False)
+    r = web.post("/account/delete", data={"password": "another fine phrase", "csrf_token": token, "confirm": "yes"},
+                 follow_redirects=False)
     assert r.status_code == 303
     login = f.form_token(web, "/login")
     r = web.post("/login", data={"email": email, "password": "another fine phrase", "csrf_token": login})

@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from jinja2.ext import babel_extract
 
+from nosology.web.accounts.notices import NOTICES
 from nosology.web.i18n import Catalogues
 
 TEMPLATES = Path(__file__).resolve().parents[3] / "src" / "nosology" / "web" / "templates" / "accounts"
@@ -25,6 +26,17 @@ CORE_MESSAGES = [
     "This password reset link is invalid, already used or expired. Ask for a new one.",
     "Your password is changed. Your other sessions are logged out.",
     "Not in a list",
+    "A note has at most 2,000 characters.",
+    "Give the new list a name, or choose a list from the menu.",
+    "Choose a list from the menu.",
+    "A list name has at most 100 characters.",
+    "Give the list a name.",
+    "You have saved 5,000 codes, the most an account can keep. Remove some first.",
+    "You have 200 lists, the most an account can keep.",
+    "No such list in your account.",
+    "Nothing was deleted: confirm with the button on this page.",
+    "Nothing was deleted: tick the box to confirm that you want to delete your account.",
+    *NOTICES.values(),
 ]
 
 

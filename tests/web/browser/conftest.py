@@ -163,3 +163,25 @@ def screenshot() -> Callable[[Any, str], Path]:
         return path
 
     return take
+
+
+# The two screen sizes of the page reviews: desktop and phone.
+WIDTHS = {1366: {"width": 1366, "height": 900}, 375: {"width": 375, "height": 740}}
+
+
+@pytest.fixture(params=sorted(WIDTHS), ids=lambda w: f"{w}px")
+def sized_page(request: pytest.FixtureRequest, browser: Any, server: str) -> Iterator[Any]:
+    """A page at each of WIDTHS (a touch phone below 600 px), CSP bypassed for axe-core;
+    ``page.width`` is its width."""
+    width = request.param
+    options: dict[str, Any] = {"viewport": WIDTHS[width], "bypass_csp": True}
+    if width < 600:
+        options |= {"is_mobile": True, "has_touch": True}
+    context = browser.new_context(base_url=server, **options)
+    context.set_default_timeout(20_000)
+    page = context.new_page()
+    page.width = width
+    try:
+        yield page
+    finally:
+        context.close()

@@ -26,7 +26,7 @@ def test_sign_up_save_read_treatment_log_out(page: Any, screenshot: Callable[[An
     page.wait_for_url(re.compile(r"/codes/M61\.28$"))  # back where the person started
 
     page.get_by_role("button", name="Save this code").click()
-    page.wait_for_url(re.compile(r"/codes/M61\.28$"))
+    page.wait_for_url(re.compile(r"/codes/M61\.28\?done=saved$"))
     treatment = page.locator(".section-treatment")
     assert treatment.count() == 1 and page.locator(".section-treatment .gate").count() == 0
     assert treatment.inner_text().strip()
@@ -35,9 +35,11 @@ def test_sign_up_save_read_treatment_log_out(page: Any, screenshot: Callable[[An
     page.goto("/saved")
     row = page.locator(".saved-code", has_text="M61.28")
     assert row.count() == 1 and row.locator(".badge-billable").count() == 1
+    row.locator("summary").click()  # the note form is folded under "Add a note"
     row.get_by_label("Note on M61.28").fill("after spinal cord injury")
     row.get_by_role("button", name="Save note").click()
-    page.wait_for_url(re.compile(r"/saved$"))
+    page.wait_for_url(re.compile(r"/saved\?done=note$"))
+    assert page.get_by_role("status").inner_text() == "Your note is saved."
     assert page.get_by_label("Note on M61.28").input_value() == "after spinal cord injury"
     screenshot(page, "accounts-saved")
 

@@ -5,7 +5,7 @@ points of the pages review that only a browser shows (print, the autocomplete se
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,23 +32,6 @@ KINDS = {
     "retired": "/codes/S30.1XXA",
     "changes": "/changes/2026",
 }
-WIDTHS = {1366: {"width": 1366, "height": 900}, 375: {"width": 375, "height": 740}}
-
-
-@pytest.fixture(params=sorted(WIDTHS), ids=lambda w: f"{w}px")
-def sized_page(request: pytest.FixtureRequest, browser: Any, server: str) -> Iterator[Any]:
-    width = request.param
-    options: dict[str, Any] = {"viewport": WIDTHS[width], "bypass_csp": True}
-    if width < 600:
-        options |= {"is_mobile": True, "has_touch": True}
-    context = browser.new_context(base_url=server, **options)
-    context.set_default_timeout(20_000)
-    page = context.new_page()
-    page.width = width
-    try:
-        yield page
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

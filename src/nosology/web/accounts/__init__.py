@@ -19,6 +19,7 @@ from nosology.accounts.passwords import default_concurrency
 from nosology.errors import AccountsUnavailable
 from nosology.settings import Settings
 from nosology.web.accounts.api import router as api_router
+from nosology.web.accounts.confirm import router as confirm_router
 from nosology.web.accounts.pages import router as pages_router
 from nosology.web.accounts.saved import router as saved_router
 from nosology.web.security import CookieKeys, PendingCookiesMiddleware, load_secret_key
@@ -28,7 +29,7 @@ __all__ = ["install", "router", "start", "stop"]
 log = logging.getLogger("nosology.web")
 
 router = APIRouter()
-for _part in (api_router, pages_router, saved_router):
+for _part in (api_router, pages_router, confirm_router, saved_router):
     router.include_router(_part)
 
 

@@ -20,7 +20,6 @@ from nosology.web.accounts.forms import (
     hashing,
     page,
     require_user,
-    see_other,
     signed_in_action,
     signed_in_or_login,
     threaded,
@@ -153,23 +152,6 @@ def export(request: Request) -> Response:
     data = accounts_service(request).export(user.user_id)
     return Response(json.dumps(data, ensure_ascii=False, indent=2), media_type="application/json",
                     headers={"Content-Disposition": 'attachment; filename="nosology-account.json"', "Cache-Control": "no-store"})
-
-
-@router.post("/account/delete")
-async def delete_account(request: Request) -> Response:
-    form = await checked_form(request)
-
-    def run() -> Response:
-        service, user = require_user(request)
-        try:
-            service.delete_account(user.user_id, form.get("password", ""))
-        except InvalidCredentials as exc:
-            return page(request, "account.html", error=exc, user=user, tokens=service.tokens(user.user_id), new_token="")
-        response = see_other("/")
-        clear_session_cookie(request, response)
-        return response
-
-    return await hashing(request, run)
 
 
 @router.get("/reset/{token}")

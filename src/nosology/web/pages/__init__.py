@@ -14,8 +14,16 @@ from fastapi import APIRouter, FastAPI, Request
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
+from nosology.accounts.saved import MAX_LIST_NAME, MAX_NOTE
 from nosology.web.auth import csrf_token, current_user
-from nosology.web.i18n import LANGUAGES, Catalogues, lang_of_path, request_lang
+from nosology.web.i18n import (
+    DEFAULT_LANG,
+    LANGUAGES,
+    Catalogues,
+    format_day,
+    lang_of_path,
+    request_lang,
+)
 from nosology.web.pages.alphaindex import router as alphaindex_router
 from nosology.web.pages.areas import page_area
 from nosology.web.pages.articles import router as articles_router
@@ -89,6 +97,12 @@ def account_link(request: Request, path: str, lang: str) -> str:
     return f"{path}?{urlencode(params, safe='/')}"
 
 
+def account_url(path: str, lang: str, **params: str) -> str:
+    """An account page in ``lang``: those pages have no language prefix, ``?lang=`` says it."""
+    query = list(params.items()) + ([("lang", lang)] if lang != DEFAULT_LANG else [])
+    return path + ("?" + urlencode(query, safe="/") if query else "")
+
+
 @pass_context
 def _gettext(ctx: Context, message: str, **values: Any) -> str:
     request: Request = ctx["request"]
@@ -115,5 +129,9 @@ def install(app: FastAPI) -> None:
         csrf=csrf_token,
         lang_of_path=lang_of_path,
         page_area=page_area,
+        day=format_day,
+        account_url=account_url,
+        max_note=MAX_NOTE,
+        max_list_name=MAX_LIST_NAME,
     )
     app.state.render_error = render_error

@@ -16,8 +16,9 @@ from nosology.content.articles import Article
 from nosology.history import fiscal_years_text
 from nosology.library import Library
 from nosology.models import Item
+from nosology.web.accounts.notices import NOTICES, notice_key
 from nosology.web.api_codes import code_json_response, retired_json_response
-from nosology.web.auth import is_signed_in, saved_codes
+from nosology.web.auth import SavedState, is_signed_in, saved_state
 from nosology.web.i18n import lang_of_path
 from nosology.web.pages.codeview import build_view, title_in
 from nosology.web.pages.common import add_page, code_url, page, page_state, translate, with_lang
@@ -90,7 +91,8 @@ def code_page(request: Request, code: str) -> Response:
     _ = partial(translate, request, lang)
     title = title_in(item, lang, _)
     signed_in = is_signed_in(request)
-    saved = signed_in and item.code in saved_codes(request)
+    saved = saved_state(request, item.code) if signed_in and item.kind not in {"chapter", "block"} else SavedState()
+    notice = NOTICES.get(notice_key(request), "") if signed_in else ""
 
     def context() -> dict[str, Any]:
         state = page_state(request)
@@ -113,6 +115,7 @@ def code_page(request: Request, code: str) -> Response:
             "article": article,
             "signed_in": signed_in,
             "saved": saved,
+            "notice": notice,
             "code_url": url,
             "facts": code_facts(library, record),
             "glossed": glossed_view(library, record, view, lang),
@@ -124,7 +127,7 @@ def code_page(request: Request, code: str) -> Response:
         }
 
     description = f"{item.code}: {title.text}. " + _("Official ICD-10-CM title and notes, what each character means, the body site and related codes.")
-    return page(request, "pages/code.html", context, lang=lang, description=description, vary=f"saved={saved}")
+    return page(request, "pages/code.html", context, lang=lang, description=description, vary=f"saved={saved.digest()}")
 
 
 def browse_redirect(request: Request) -> Response:

@@ -95,6 +95,9 @@ def title_in(item: Item, lang: str, _: Translate) -> Title:
         return Title(item.title, DEFAULT_LANG)
     local = item.title_in(lang)
     if local is None:
+        if item.kind in {"chapter", "block"}:
+            # CIM-10 FR has labels for codes only: a group has one only when it is one category
+            return Title(item.title, DEFAULT_LANG, _("No French title for this group of codes: the official English title is shown."))
         return Title(item.title, DEFAULT_LANG, _("No French title for this code: the English title is shown."))
     if local.level == "ancestor":
         # a broader code's title is not this code's: keep the official title, and name the
@@ -113,7 +116,9 @@ def body_caption(site: BodySite, _: Translate) -> str:
     return _("Highlighted: %(regions)s") % {"regions": regions} + (f" ({side})" if side else "")
 
 
-def _note_sections(groups: list[NoteGroup], note: Callable[[str], Markup], _: Translate) -> list[NoteSection]:
+def _note_sections(groups: list[NoteGroup], owners: dict[str, Item], lang: str, note: Callable[[str], Markup], _: Translate) -> list[NoteSection]:
+    """The notes by kind; an inherited group names its owner in the page language (its title by
+    the same rule as every title: the French one only where it means the same)."""
     sections: list[NoteSection] = []
     for kind, heading, explanation in NOTE_KINDS:
         mine = [g for g in groups if g.kind == kind]
@@ -121,9 +126,11 @@ def _note_sections(groups: list[NoteGroup], note: Callable[[str], Markup], _: Tr
             continue
         section = NoteSection(kind, _(heading), _(explanation) if explanation else "")
         for group in mine:
+            owner = owners.get(group.owner)
             section.groups.append({
                 "owner": group.owner,
-                "owner_title": group.owner_title,
+                "owner_kind": owner.kind if owner else "",
+                "owner_title": title_in(owner, lang, _) if owner else Title(group.owner_title, DEFAULT_LANG),
                 "inherited": group.inherited,
                 "notes": [(note(n.text), [note(entry) for entry in n.items]) for n in group.tree()],
             })
@@ -195,7 +202,8 @@ def build_view(
         title=title,
         other_title=other,
         breadcrumb=[(a, title_in(a, lang, _)) for a in breadcrumb],
-        notes=_note_sections(record.notes, note or (lambda text: linkify(text, classification, url)), _),
+        # a block and its same-named category own notes under one code: the category (later) is the page
+        notes=_note_sections(record.notes, {i.code: i for i in chain}, lang, note or (lambda text: linkify(text, classification, url)), _),
         body=site,
         body_caption=body_caption(site, _),
         siblings=[(s, title_in(s, lang, _)) for s in (classification.siblings(item) if siblings is None else siblings)],

@@ -48,7 +48,8 @@ class Example:
 
 def chapter_card(chapter: Item, lang: str) -> ChapterCard:
     local = chapter.title_in(lang)
-    title, title_lang = (local.title, lang) if local else (chapter.title, "en")
+    # only a title written for this very chapter, never one borrowed from elsewhere
+    title, title_lang = (local.title, lang) if local and local.level == "exact" else (chapter.title, "en")
     found = _RANGE.search(chapter.title)
     return ChapterCard(chapter.code, with_lang(f"/codes/{chapter.code}", lang), found.group(1) if found else "", _RANGE.sub("", title), title_lang)
 

@@ -11,6 +11,7 @@ from nosology.codes import looks_like_code
 from nosology.errors import InvalidQuery
 from nosology.integers import parse_int
 from nosology.library import Library
+from nosology.search.results import SearchResults
 from nosology.web.i18n import lang_of_path
 from nosology.web.pages.common import add_page, code_url, page, translate
 
@@ -50,6 +51,18 @@ def _page_number(raw: str | None) -> int:
     return 1 if value is None else min(max(value, 1), MAX_PAGE)
 
 
+def _own_titles(library: Library, results: SearchResults | None, lang: str) -> dict[str, str]:
+    """Each hit's title in ``lang`` when it is the code's own: a hit's ``titles`` also hold a
+    broader code's title (S72.0 borrows S72 "Fracture du fémur"), never shown as the code's."""
+    own: dict[str, str] = {}
+    for hit in results.results if results is not None else []:
+        item = library.classification.find(hit.code) if hit.valid else None
+        local = item.title_in(lang) if item is not None else None
+        if local is not None and local.level == "exact":
+            own[hit.code] = local.title
+    return own
+
+
 def search_page(request: Request) -> Response:
     lang = lang_of_path(request.url.path)
     library: Library = request.app.state.library
@@ -77,7 +90,7 @@ def search_page(request: Request) -> Response:
             near = [library.classification.get(c) for c in library.classification.suggest(query)]
         return {
             "near_codes": near, "query": query, "shown_query": shown_query(query), "results": results, "page": number, "pages": pages, "per_page": PER_PAGE,
-                "matched_labels": MATCHED_LABELS}
+            "matched_labels": MATCHED_LABELS, "own_titles": _own_titles(library, results, lang)}
 
     if query:
         description = translate(request, lang, "ICD-10-CM codes matching your search.")
