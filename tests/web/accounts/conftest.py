@@ -122,7 +122,7 @@ class Server:
 
     def wait(self) -> Server:
         assert self.process is not None
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120  # a loaded 2-core machine starts two workers slowly
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 pytest.fail(f"server exited with {self.process.returncode}:\n{self.log.read_text(errors='replace')[-3000:]}")
@@ -131,6 +131,7 @@ class Server:
                     return self
             except httpx.HTTPError:
                 time.sleep(0.2)
+        self.stop()  # a fixture that fails here never reaches its own stop: no server left behind
         pytest.fail(f"server did not start:\n{self.log.read_text(errors='replace')[-3000:]}")
 
     def kill(self) -> None:
