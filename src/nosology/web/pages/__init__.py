@@ -25,6 +25,7 @@ from nosology.web.i18n import (
     request_lang,
 )
 from nosology.web.pages.alphaindex import router as alphaindex_router
+from nosology.web.pages.areas import page_area
 from nosology.web.pages.articles import router as articles_router
 from nosology.web.pages.assets import Assets
 from nosology.web.pages.assets import router as assets_router
@@ -127,6 +128,7 @@ def install(app: FastAPI) -> None:
         signed_in_user=current_user,
         csrf=csrf_token,
         lang_of_path=lang_of_path,
+        page_area=page_area,
         day=format_day,
         account_url=account_url,
         max_note=MAX_NOTE,
