@@ -31,6 +31,7 @@ ENTRIES = [
     ("fracture", "fr", "Un os cassé.", "os cassé", "condition", "fracture"),
     ("genou", "fr", "L'articulation entre la cuisse et la jambe.", "", "anatomy", "knee"),
     ("douleur", "fr", "Une sensation désagréable qui signale un problème.", "", "condition", "pain"),
+    ("ostéonécrose", "fr", "Mort d'une partie d'un os faute d'être irriguée par le sang.", "", "condition", "osteonecrosis"),
 ]
 
 

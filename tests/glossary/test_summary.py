@@ -99,6 +99,12 @@ def test_unspecified(glossary: Glossary) -> None:
     assert out["fr"].text == f"Choléra, sans précision{NBSP}; « sans précision » veut dire que le dossier ne donne pas ce détail."
 
 
+def test_french_jargon_is_explained(glossary: Glossary) -> None:
+    # French phrases have no explain_not_starting key: no definition was ever given (an empty prefix matched all)
+    record = _record("M87.9", "Osteonecrosis, unspecified", 13, fr=("Ostéonécrose, sans précision", "exact", "M87.9"))
+    assert "ostéonécrose : mort d'une partie d'un os" in _summaries(glossary).of(record)["fr"].text.replace(NBSP, " ")
+
+
 def test_unspecified_kind_and_side(glossary: Glossary) -> None:
     record = _record("S82.309A", "Unspecified fracture of unspecified clavicle", 19)
     assert _summaries(glossary).of(record)["en"].text == "Broken bone (fracture) of the collarbone (clavicle), of a kind not stated, the side is not stated."

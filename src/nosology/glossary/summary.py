@@ -281,7 +281,9 @@ class Summaries:
             if not self._jargon(m.term, phrases):
                 continue  # an everyday word ("pain", "knee") needs no explaining
             definition = entry.definition.rstrip(".")
-            if definition.lower().startswith(tuple(phrases.get("explain_not_starting", "").split("|"))):
+            # an empty prefix would match every definition: a language without the key skips none
+            skipped = tuple(p for p in phrases.get("explain_not_starting", "").split("|") if p)
+            if skipped and definition.lower().startswith(skipped):
                 continue
             if len(definition.split()) > limit or "." in definition or ":" in definition:
                 continue
