@@ -72,6 +72,15 @@ class Icd10Cm(CodeSystem):
         self._search = search
         self._index_paths = index_paths
         self._history = history
+        self._groups: frozenset[int] | None = None  # seqs of the chapters and blocks, read once
+
+    def _group_seqs(self) -> frozenset[int]:
+        """The items that are no concept (chapters, blocks): a few hundred, read on first use
+        instead of a scan of every item per filtered expansion."""
+        if self._groups is None:
+            rows = self.classification.store.query(f"SELECT seq FROM item WHERE kind NOT IN ({CONCEPT_KINDS_SQL})")
+            self._groups = frozenset(r[0] for r in rows)
+        return self._groups
 
     def of_item(self, item: Item) -> Concept:
         parent = self.classification.item(item.parent) if item.parent is not None else None
@@ -138,7 +147,7 @@ class Icd10Cm(CodeSystem):
         page), so ``total`` is exact; inside a subtree, title matches the engine does not answer
         follow its own (at most FILTER_CAP of them)."""
         low, high = (root.item.seq, root.item.last_seq) if root is not None and root.item is not None else (0, 1 << 62)
-        general = {r[0] for r in self.classification.store.query(f"SELECT seq FROM item WHERE kind NOT IN ({CONCEPT_KINDS_SQL})")}
+        general = self._group_seqs()
         seqs = [s for s in self._search().ranked_seqs(text, lang=lang) if low <= s <= high and s not in general]
         if root is not None:
             seen = set(seqs)

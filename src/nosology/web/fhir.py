@@ -95,7 +95,9 @@ async def _run(request: Request, operation: Operation, system_id: str | None = N
         if given and given.partition("|")[0] not in {info.url, f"urn:oid:{info.oid}"}:
             raise InvalidParameter(f"system {given[:120]!r} does not match CodeSystem/{info.id} ({info.url})")
         params.values.setdefault("system", [info.url])
-    result = await run_in_threadpool(operation, library, params)
+    # one code's operations read a few rows (well under a millisecond): the thread-pool hand-off
+    # cost more than they do; a filtered $expand may run a whole search, off the event loop
+    result = operation(library, params) if operation in _ON_LOOP else await run_in_threadpool(operation, library, params)
     return FhirResponse(result)
 
 
@@ -119,6 +121,8 @@ def _vs_validate(library: Library, params: OpParams) -> dict[str, Any]:
 def _expand(library: Library, params: OpParams) -> dict[str, Any]:
     return expand(library, params)
 
+
+_ON_LOOP = frozenset({_lookup, _subsumes, _cs_validate, _vs_validate})
 
 _PARAMETERS = {
     "system": "Code system URL or urn:oid: http://hl7.org/fhir/sid/icd-10-cm or http://hl7.org/fhir/sid/icd-10",
