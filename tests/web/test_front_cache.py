@@ -4,6 +4,7 @@ mark is never sent, and what the outer middlewares add is per request."""
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 from fastapi.testclient import TestClient
 from starlette.types import Message, Receive, Scope, Send
@@ -60,7 +61,9 @@ def _get(app: FrontCacheMiddleware, method: str = "GET") -> list[Message]:
         sent.append(message)
 
     scope = {"type": "http", "method": method, "path": "/api/x", "query_string": b"q=1", "headers": []}
-    asyncio.run(app(scope, receive, send))
+    # a thread of its own: the browser tests' sync Playwright may keep an event loop running in this one
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, app(scope, receive, send)).result()
     return sent
 
 
