@@ -6,8 +6,9 @@ import re
 import sqlite3
 from collections.abc import Iterable
 
+from nosology import validation
 from nosology.cache import LruCache
-from nosology.codes import compact, looks_like_code, with_dot
+from nosology.codes import compact, with_dot
 from nosology.errors import CodeNotFound
 from nosology.languages import Languages, default_languages
 from nosology.models import (
@@ -27,8 +28,6 @@ __all__ = ["ITEM_COLUMNS", "Classification"]
 ITEM_COLUMNS = "seq, code, kind, title, billable, chapter, parent, last_seq, n_children, seventh"
 _ORDINAL = {4: "4th character", 5: "5th character", 6: "6th character", 7: "7th character"}
 _WORD = re.compile(r"[\w'-]+")
-# Characters people confuse when copying codes from paper.
-_LOOKALIKE = str.maketrans({"O": "0", "0": "O", "I": "1", "1": "I", "S": "5", "5": "S", "Z": "2"})
 
 
 def _item(row: sqlite3.Row, titles: tuple[LocalTitle, ...] = ()) -> Item:
@@ -330,83 +329,11 @@ class Classification:
         parts.append(CodePart(char, "7th character", meaning, node.code, node.title))
         return parts
 
-    # -- validation --------------------------------------------------------------------------
+    # -- validation (nosology.validation) ----------------------------------------------------
     def validate(self, text: str) -> Validation:
-        """Whether ``text`` is a code that can go on a claim: ``billable``, a ``header`` (with
-        its billable codes as suggestions), ``not_a_code`` (a chapter or block) or ``invalid``
-        (with the reason and a "did you mean"). Never raises for any input."""
-        raw = text.strip()[:60]
-        key = compact(raw)
-        item = self.find(raw) if key else None
-        if item is not None:
-            if item.kind in {"chapter", "block"}:
-                return Validation(raw, item.code, "not_a_code", False, False, f"{item.code} is a {item.kind} of ICD-10-CM, not a code: pick a code inside it", item.title)
-            if item.billable:
-                return Validation(raw, item.code, "billable", True, True, f"{item.code} is a valid billable ICD-10-CM code", item.title)
-            options = [i.code for i in self.children(item)]
-            shown = f"{options[0]}…{options[-1]}" if len(options) > 2 else ", ".join(options)
-            return Validation(raw, item.code, "header", True, False, f"{item.code} is a header, not billable: pick one of {shown}", item.title, self._billable_suggestions(item))
-        if not key:
-            return Validation(raw, None, "invalid", False, False, "empty code: type an ICD-10-CM code such as M61.28")
-        reason = self._invalid_reason(key)
-        shaped = with_dot(key) if looks_like_code(key) else None
-        return Validation(raw, shaped, "invalid", False, False, reason, None, self.suggest(raw))
-
-    def _billable_suggestions(self, item: Item, limit: int = 20) -> list[str]:
-        return [i.code for i in self.descendants(item, billable_only=True, limit=limit)]
-
-    def _invalid_reason(self, key: str) -> str:
-        shown = with_dot(key)[:20]
-        if not re.match(r"^[A-Z]", key):
-            return f"{text_of(key)!r} is not an ICD-10-CM code: codes start with a letter (A-Z), then two digits, as in M61.28"
-        if not looks_like_code(key):
-            return f"{text_of(key)!r} is not an ICD-10-CM code: codes have 3 to 7 characters, a letter, a digit, then digits or letters (M61.28, S72.001A)"
-        prefix = self._longest_prefix(key)
-        if prefix is None:
-            return f"{shown} is not an ICD-10-CM code: there is no category {key[:3]}"
-        return f"{shown} is not an ICD-10-CM code; the nearest existing code is {prefix.code} ({prefix.title})"
-
-    def _longest_prefix(self, key: str) -> Item | None:
-        for n in range(min(len(key), 7), 2, -1):
-            found = self.find(key[:n])
-            if found is not None:
-                return found
-        return None
+        """Whether ``text`` is a code that can go on a claim; see :func:`nosology.validation.validate`."""
+        return validation.validate(self, text)
 
     def suggest(self, text: str, limit: int = 8) -> list[str]:
-        """Codes the person probably meant: missing X placeholders, look-alike characters, or
-        the billable codes under the longest prefix that exists."""
-        key = compact(text)[:12]
-        if not key or not key[0].isalnum():
-            return []
-        out: list[str] = []
-
-        def add(candidate: str) -> None:
-            found = self.find(candidate)
-            if found is not None and found.code not in out and found.kind not in {"chapter", "block"}:
-                out.append(found.code)
-
-        if 4 <= len(key) <= 7 and key[-1].isalpha():  # W21.89A -> W21.89XA
-            add(key[:-1].ljust(6, "X") + key[-1])
-        # after the first letter, O and I are almost always zeros and ones
-        add(key[0] + key[1:].replace("O", "0").replace("I", "1"))
-        for i in range(min(len(key), 7)):
-            swapped = key[i].translate(_LOOKALIKE)
-            if swapped != key[i]:
-                add(key[:i] + swapped + key[i + 1 :])
-        if len(key) > 3:
-            add(key[:-1])
-        prefix = self._longest_prefix(key)
-        if prefix is not None:
-            add(prefix.code)
-            for child in self.children(prefix)[: limit * 2]:
-                if len(out) >= limit:
-                    break
-                add(child.code)
-        return out[:limit]
-
-
-def text_of(key: str) -> str:
-    """A bounded, printable echo of what was typed, for messages."""
-    shown = "".join(ch for ch in key if ch.isprintable())[:20]
-    return shown + ("…" if len(key) > 20 else "")
+        """Codes the person probably meant; see :func:`nosology.validation.suggest`."""
+        return validation.suggest(self, text, limit)
