@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from nosology.classification import Classification
+from nosology.glossary.entries import GLOSSARY_DIR
 from nosology.ingest import BuildContext, build_database
 from nosology.ingest.steps import Progress
 from nosology.languages import Languages, default_languages
@@ -44,7 +45,7 @@ def build(settings: Settings, progress: Progress | None = None, languages: Langu
         ContentInvalid: an article fails ``nosology content check``.
     """
     here = Path(__file__).resolve().parent
-    ctx = BuildContext(content_dir=_content_dir(), lexicon_dir=here / "lexicon", glossary_dir=here / "glossary",
+    ctx = BuildContext(content_dir=_content_dir(), lexicon_dir=here / "lexicon", glossary_dir=GLOSSARY_DIR,
                        languages=languages or default_languages())
     if progress is not None:
         ctx.progress = progress

@@ -12,7 +12,7 @@ from rich.table import Table
 from nosology.cli.output import console, fail_cleanly, open_library, print_json
 from nosology.glossary.build import billable_titles, check_against
 from nosology.glossary.coverage import gaps
-from nosology.glossary.entries import load_glossary
+from nosology.glossary.entries import GLOSSARY_DIR, load_glossary
 from nosology.glossary.matching import Matcher
 
 __all__ = ["glossary_app", "show_glossary_coverage"]
@@ -62,7 +62,6 @@ def explain(
 
 
 _DIR_HELP = "A glossary folder holding <lang>/*.tsv (default: the package's own, the one builds read)."
-GLOSSARY_DIR = Path(__file__).resolve().parent.parent / "glossary"
 
 
 @glossary_app.command("check")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from nosology.errors import NosologyError
 
-__all__ = ["AREAS", "HEADER", "KINDS", "MAX_DEFINITION_WORDS", "GlossaryEntry", "GlossaryError", "load_glossary", "read_glossary_file"]
+__all__ = ["AREAS", "GLOSSARY_DIR", "HEADER", "KINDS", "MAX_DEFINITION_WORDS", "GlossaryEntry", "GlossaryError", "load_glossary", "read_glossary_file"]
 
 HEADER = ("term", "definition", "lay", "kind", "source", "pair")
 KINDS = frozenset({"anatomy", "condition", "qualifier", "convention", "organism", "substance", "event", "procedure"})
@@ -100,6 +100,9 @@ def read_glossary_file(path: Path, lang: str, default_lang: str) -> list[Glossar
         term, definition, lay, kind, source, pair = fields
         entries.append(GlossaryEntry(term, lang, definition, lay, kind, source, pair, path.name, number))
     return entries
+
+
+GLOSSARY_DIR = Path(__file__).resolve().parent  # the data files live beside this package's modules
 
 
 def load_glossary(directory: Path | None, langs: Iterable[str], default_lang: str) -> dict[str, list[GlossaryEntry]]:
