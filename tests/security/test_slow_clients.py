@@ -96,3 +96,37 @@ def test_thousands_of_slow_sockets_do_not_deny_service(served: Server) -> None:
     assert len(answers) >= 20
     assert sum(answers) / len(answers) >= 0.95, f"{sum(answers)} of {len(answers)} normal requests answered"
     assert httpx.get(served.base + "/healthz").status_code == 200
+
+
+async def _keep_alive_pool(port: int, size: int) -> list[bool]:
+    """``size`` keep-alive connections from one address (a reverse proxy's upstream pool, a load
+    generator), each answered once and left idle, then each asked again on the same socket."""
+    request = b"GET /api/codes/M61.28 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+
+    async def ask(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> bool:
+        writer.write(request)
+        await writer.drain()
+        head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 5)
+        length = next(int(line.split(b":")[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:"))
+        await asyncio.wait_for(reader.readexactly(length), 5)
+        return head.startswith(b"HTTP/1.1 200")
+
+    pool = []
+    for _ in range(size):
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        assert await ask(reader, writer)
+        pool.append((reader, writer))
+    answers = []
+    for reader, writer in pool:
+        try:
+            answers.append(await ask(reader, writer))
+        except (TimeoutError, OSError, asyncio.IncompleteReadError):
+            answers.append(False)
+        writer.close()
+    return answers
+
+
+def test_idle_keep_alive_connections_of_one_address_are_not_evicted(served: Server) -> None:
+    # Over the cap of connections still sending headers: idle ones must not count against it
+    answers = asyncio.run(_keep_alive_pool(served.port, 300))
+    assert all(answers), f"{answers.count(False)} of 300 idle keep-alive connections were closed"

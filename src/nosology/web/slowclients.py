@@ -9,9 +9,16 @@ made every other client get 503. Here:
 * a connection that has not finished a request's headers within ``HEADER_TIMEOUT`` seconds of
   opening (or of its previous response) is closed;
 * each client address may have at most ``MAX_PENDING_PER_CLIENT`` connections still sending
-  headers; a new one evicts its oldest such connection (preferring one that never completed a
-  request over an idle keep-alive one) instead of being refused, so a client that sends its
-  headers promptly (every real browser, every proxy) always gets in.
+  headers (new ones, and keep-alive ones that have started their next request); one more evicts
+  the oldest such connection (preferring one that never completed a request) instead of being
+  refused, so a client that sends its headers promptly (every real browser, every proxy) always
+  gets in.
+
+An idle keep-alive connection (a response sent, no byte of the next request yet) is not counted:
+uvicorn closes it after its keep-alive timeout, and a reverse proxy or a load generator keeps
+hundreds of them from one address. Counting them made each reconnection evict another idle one,
+which reconnected in turn: at 256 benchmark clients, hundreds of dropped requests and a tail of
+reconnections (bench/README.md, 2026-12-02).
 
 Used by both ways of serving (web.server): uvicorn alone, and gunicorn's uvicorn workers. It
 subclasses uvicorn's httptools protocol, so uvicorn and httptools are pinned in pyproject.toml.
@@ -28,7 +35,7 @@ from uvicorn.workers import UvicornWorker
 __all__ = ["HEADER_TIMEOUT", "MAX_PENDING_PER_CLIENT", "GuardedHttpProtocol", "GuardedWorker"]
 
 HEADER_TIMEOUT = 10.0
-MAX_PENDING_PER_CLIENT = 64
+MAX_PENDING_PER_CLIENT = 128  # a proxy opening new upstream connections in a burst stays under it
 
 # The connections of one server still waiting for headers, per client address, oldest first.
 Pending = dict[str, dict["GuardedHttpProtocol", None]]
@@ -52,19 +59,29 @@ class GuardedHttpProtocol(HttpToolsProtocol):
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
         self._await_headers()
-        crowd = self._pending().get(self._address(), {})
+        self._join_crowd()
+
+    def data_received(self, data: bytes) -> None:
+        # The first bytes of the next request on a keep-alive connection: its headers are now due
+        # and count against its client, as a new connection's do.
+        if self._deadline is not None and self not in self._pending().get(self._address(), {}):
+            self._join_crowd()
+        super().data_received(data)
+
+    def _join_crowd(self) -> None:
+        crowd = self._pending().setdefault(self._address(), {})
+        crowd[self] = None
         while len(crowd) > MAX_PENDING_PER_CLIENT:
             others = [c for c in crowd if c is not self]
             if not others:
                 break
-            # A socket that never finished a request is the likely attacker; an idle keep-alive
-            # connection has already proved its client sends headers.
+            # A socket that never finished a request is the likely attacker; one that has
+            # finished one before has proved its client sends headers.
             next((c for c in others if not c._served), others[0])._drop()
 
     def _await_headers(self) -> None:
         self._stop_waiting()
         self._deadline = self.loop.call_later(HEADER_TIMEOUT, self._drop)
-        self._pending().setdefault(self._address(), {})[self] = None
 
     def _stop_waiting(self) -> None:
         if self._deadline is not None:
