@@ -238,3 +238,20 @@ def test_fetus_character_is_said(glossary: Glossary) -> None:
     record = _record("O99.00X2", "Maternal care for the injury, fetus 2", 15, seven=seven)
     text = _summaries(glossary).of(record)["en"].text
     assert "fetus 2," not in text and text.endswith("for the second baby of a multiple pregnancy (fetus 2).")
+
+
+def test_no_lay_word_inside_a_name_or_a_list(glossary_of: Callable[[list[tuple[str, str, str, str, str, str]]], Glossary]) -> None:
+    extra = [
+        ("sudden-ish", "en", "Fixture qualifier.", "abrupt", "qualifier", ""),
+        ("thorax", "en", "The part of the body between the neck and the belly.", "", "anatomy", ""),
+        ("thoracic", "en", "Of the thorax.", "", "anatomy", ""),
+        ("syndrome", "en", "A group of signs that occur together.", "", "condition", ""),
+        ("sensorineural hearing loss", "en", "Hearing loss from the inner ear or its nerve.", "nerve deafness", "condition", ""),
+    ]
+    summaries = _summaries(glossary_of([*ENTRIES, *extra]))
+    # a body part naming a syndrome: the qualifier before it stays as written
+    assert summaries.of(_record("D99.1", "Sudden-ish thorax syndrome", 3))["en"].text.startswith("Sudden-ish thorax syndrome")
+    # before an adjective of a body part, it takes its lay word
+    assert summaries.of(_record("D99.2", "Sudden-ish thoracic syndrome", 3))["en"].text.startswith("Abrupt thoracic syndrome")
+    text = summaries.of(_record("H99.6", "Mixed conductive and sensorineural hearing loss", 8))["en"].text
+    assert text.startswith("Mixed conductive and sensorineural hearing loss")

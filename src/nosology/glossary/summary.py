@@ -275,6 +275,9 @@ class Summaries:
             return []
         entries = self.glossary.entries(lang)
         rewriter = self.rewriter(lang)
+        # which kinds a language explains is its data (``explain_kinds``): a sense a glossary wrote
+        # for one kind of title can be the wrong one in another
+        kinds = [k for k in EXPLAINED_KINDS if k in phrases.get("explain_kinds", "condition anatomy").split()]
         official = {rewriter.matcher.key(m.term) for m in self.glossary.matcher(lang).find(source)[1]} if source else None
         found: list[tuple[int, int, str]] = []  # (kind rank, position, clause)
         for m in self.glossary.matcher(lang).find(head)[1]:
@@ -282,7 +285,7 @@ class Summaries:
             # "CKD" explains nothing, and a lay word the rewrite keeps out ("laceration") was not said
             kept = rewriter.matcher.key(m.term) in rewriter.keep
             lay = entry.lay if entry is not None and not entry.lay.isupper() and not kept else ""
-            if entry is None or lay or entry.kind not in EXPLAINED_KINDS or in_brackets(head, m.start) or not is_inflection(head[m.start : m.end], m.term):
+            if entry is None or lay or entry.kind not in kinds or in_brackets(head, m.start) or not is_inflection(head[m.start : m.end], m.term):
                 continue
             if official is not None and rewriter.matcher.key(m.term) not in official:
                 continue  # inserted by the rewrite as a lay word
@@ -290,7 +293,7 @@ class Summaries:
                 continue  # an everyday word ("pain", "knee") needs no explaining
             said = _definition(entry.definition, phrases)
             if said is not None:
-                rank = EXPLAINED_KINDS.index(entry.kind)
+                rank = kinds.index(entry.kind)
                 found.append((rank, m.start, said.format(term=m.term) if "{term}" in said else template.format(term=m.term, definition=said)))
         found.sort()
         return list(dict.fromkeys(text for _, _, text in found))[: int(phrases.get("explain_max", "2"))]
