@@ -255,3 +255,8 @@ def test_no_lay_word_inside_a_name_or_a_list(glossary_of: Callable[[list[tuple[s
     assert summaries.of(_record("D99.2", "Sudden-ish thoracic syndrome", 3))["en"].text.startswith("Abrupt thoracic syndrome")
     text = summaries.of(_record("H99.6", "Mixed conductive and sensorineural hearing loss", 8))["en"].text
     assert text.startswith("Mixed conductive and sensorineural hearing loss")
+
+
+def test_other_is_not_said_twice_beside_nec(glossary: Glossary) -> None:
+    text = _summaries(glossary).of(_record("K83.09", "Other cholangitis, not elsewhere classified", 11))["en"].text
+    assert "another named kind" not in text and "no more precise code exists" in text

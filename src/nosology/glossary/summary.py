@@ -169,6 +169,11 @@ class Summaries:
         phrases = self.pieces(lang).phrases
         done = self.rewriter(lang).rewrite(title, side)
         near = done.texts  # said right after the head, as the model sentence does
+        # "Other malaria, not elsewhere classified": the NEC clause already says there is no more
+        # precise code, so the "other" clause would say it twice (``said_by:<key>``: those terms)
+        terms = {t.lower() for t in self.pieces(lang).matcher.terms_in(done.head)}
+        near = [text for key, text in done.clauses
+                if not terms & {t.lower() for t in phrases.get(f"said_by:{key}", "").split("|") if t}]
         if side and f"side:{side}" in phrases and phrases[f"side:{side}"] not in near:
             near.insert(done.leading, phrases[f"side:{side}"])
         far = [encounter] if encounter else []
