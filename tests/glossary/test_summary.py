@@ -199,3 +199,64 @@ def test_french_group_that_says_something_else_than_the_code(glossary: Glossary)
 def test_left_that_is_no_side(glossary: Glossary) -> None:
     out = _summaries(glossary).of(_record("T81.518A", "Adhesions due to foreign body accidentally left in body following cholera", 19))
     assert "left side" not in out["en"].text and "left in body" in out["en"].text
+
+
+def _explaining(glossary_of: Callable[[list[tuple[str, str, str, str, str, str]]], Glossary]) -> Summaries:
+    extra = [
+        ("duodenal", "en", "Of the duodenum, the first part of the small intestine.", "", "anatomy", ""),
+        ("cervical", "en", "Of the neck, or of the cervix, the lower neck of the womb.", "", "anatomy", ""),
+        ("ulceration", "en", "An open sore forming. It can bleed and heal slowly over many weeks and months.", "", "condition", ""),
+        ("secondary", "en", "Caused by another disease; for cancer, spread from where it started.", "", "qualifier", ""),
+        ("special", "en", "Specific or particular.", "", "qualifier", ""),
+        ("birth canal", "en", "The passage a baby goes through at birth.", "", "anatomy", ""),
+        ("vaginalization", "en", "Made-up fixture word for a title.", "birth canal", "condition", ""),
+    ]
+    return _summaries(glossary_of([*ENTRIES, *extra]))
+
+
+def test_adjective_definitions_and_first_sentences_are_explained(glossary_of: Callable[[list[tuple[str, str, str, str, str, str]]], Glossary]) -> None:
+    text = _explaining(glossary_of).of(_record("K99.1", "Duodenal ulceration", 11))["en"].text
+    # the condition first, then the site; an adjective's "Of the …" said as "having to do with";
+    # only the first sentence of a longer definition
+    assert text == ("Duodenal ulceration; ulceration means an open sore forming; "
+                    "duodenal means having to do with the duodenum, the first part of the small intestine.")
+
+
+def test_two_senses_everyday_qualifiers_and_inserted_lay_words_are_not_explained(
+        glossary_of: Callable[[list[tuple[str, str, str, str, str, str]]], Glossary]) -> None:
+    summaries = _explaining(glossary_of)
+    assert "cervical means" not in summaries.of(_record("K99.2", "Cervical ulceration", 11))["en"].text
+    # "special" ends as adjectives do but is no jargon; a qualifier's second sense after ";" is dropped
+    text = summaries.of(_record("K99.3", "Secondary special ulceration", 11))["en"].text
+    assert "special means" not in text and "secondary means caused by another disease;" not in text
+    # "birth canal" is the rewrite's lay word, not the title's: it is not explained
+    assert "birth canal means" not in summaries.of(_record("K99.4", "Vaginalization", 11))["en"].text
+
+
+def test_fetus_character_is_said(glossary: Glossary) -> None:
+    seven = [SevenChr("0", "not applicable or unspecified"), SevenChr("2", "fetus 2")]
+    record = _record("O99.00X2", "Maternal care for the injury, fetus 2", 15, seven=seven)
+    text = _summaries(glossary).of(record)["en"].text
+    assert "fetus 2," not in text and text.endswith("for the second baby of a multiple pregnancy (fetus 2).")
+
+
+def test_no_lay_word_inside_a_name_or_a_list(glossary_of: Callable[[list[tuple[str, str, str, str, str, str]]], Glossary]) -> None:
+    extra = [
+        ("sudden-ish", "en", "Fixture qualifier.", "abrupt", "qualifier", ""),
+        ("thorax", "en", "The part of the body between the neck and the belly.", "", "anatomy", ""),
+        ("thoracic", "en", "Of the thorax.", "", "anatomy", ""),
+        ("syndrome", "en", "A group of signs that occur together.", "", "condition", ""),
+        ("sensorineural hearing loss", "en", "Hearing loss from the inner ear or its nerve.", "nerve deafness", "condition", ""),
+    ]
+    summaries = _summaries(glossary_of([*ENTRIES, *extra]))
+    # a body part naming a syndrome: the qualifier before it stays as written
+    assert summaries.of(_record("D99.1", "Sudden-ish thorax syndrome", 3))["en"].text.startswith("Sudden-ish thorax syndrome")
+    # before an adjective of a body part, it takes its lay word
+    assert summaries.of(_record("D99.2", "Sudden-ish thoracic syndrome", 3))["en"].text.startswith("Abrupt thoracic syndrome")
+    text = summaries.of(_record("H99.6", "Mixed conductive and sensorineural hearing loss", 8))["en"].text
+    assert text.startswith("Mixed conductive and sensorineural hearing loss")
+
+
+def test_other_is_not_said_twice_beside_nec(glossary: Glossary) -> None:
+    text = _summaries(glossary).of(_record("K83.09", "Other cholangitis, not elsewhere classified", 11))["en"].text
+    assert "another named kind" not in text and "no more precise code exists" in text

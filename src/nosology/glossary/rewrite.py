@@ -77,6 +77,7 @@ class Rewriter:
         self.qualifier_needs = {matcher.key(k[len("qualifier_needs:") :]): set(matcher.key(v)) for k, v in phrases.items()
                                 if k.startswith("qualifier_needs:")}
         self.dangling = frozenset(phrases.get("dangling", "").split())
+        self.adjectives = tuple(p for p in phrases.get("explain_of_prefix", "").split("|") if p)  # "Of the lungs"
         self.site_lead = phrases.get("site_lead", "")
         self.segments = {k[len("segment:") :].lower(): (k, v) for k, v in phrases.items() if k.startswith("segment:")}
         self.leading = {matcher.key(k[len("leading:") :]): (k, v) for k, v in phrases.items() if k.startswith("leading:")}
@@ -223,8 +224,12 @@ class Rewriter:
         lay = self._lay_word(m, entry) if is_inflection(official, m.term) else None  # "testing" shares a stem with "testis"
         if entry is not None and entry.kind == "qualifier" and official.lower() != m.term.lower():
             lay = None  # "displacement" is not "out of place": a qualifier's lay word fits only its own form
+        if entry is not None and entry.kind == "qualifier" and lay is not None and not self._qualifies_a_glossed_head(title, m):
+            lay = None  # "acute chest syndrome" is a name, "conductive and sensorineural deafness" one list
         if entry is not None and entry.kind == "anatomy" and (self._qualified(title, m, gone) or self._compound(title, m)):
             lay = None  # "tibial spine" is no backbone: a body part named with its own qualifier stays as it is
+        if lay is not None and self._second_of_a_list(title, m):
+            lay = None  # "conductive and sensorineural hearing loss": one deafness, two kinds
         if lay is None or entry is None:
             return self._articled(title, m, entry, official, removed)
         lay_words = " ".join(w.folded for w in self.matcher.words(lay))
@@ -279,6 +284,40 @@ class Rewriter:
             return False
         word = before[-1][2]
         return word.lower() not in self.matcher.language.stop_words or word.isupper()  # "Zone I fracture"
+
+    def _qualifies_a_glossed_head(self, title: str, m: Match) -> bool:
+        """False when the qualifier ``m`` is part of a name or a list whose other words stay
+        official, so its lay word would mix with them: joined by "and"/"or" to another modifier
+        ("conductive and sensorineural deafness"), or before a body part that itself qualifies a
+        noun ("acute chest syndrome": a name, no sudden chest)."""
+        tokens = _tokens(title)
+        at = next((n for n, t in enumerate(tokens) if t[0] == m.start), None)
+        end = next((n for n, t in enumerate(tokens) if t[1] == m.end), None)
+        if at is None or end is None or end + 1 >= len(tokens):
+            return True
+        joins = self.side_joins
+        if (at > 0 and tokens[at - 1][2].lower() in joins) or tokens[end + 1][2].lower() in joins:
+            return False
+        head = next((h for h in self.matcher.find(title)[1] if h.start == tokens[end + 1][0]), None)
+        entry = self.entries.get(head.term) if head is not None else None
+        if head is None or entry is None or entry.kind != "anatomy" or entry.definition.lower().startswith(self.adjectives) \
+                or not is_inflection(title[head.start : head.end], head.term):
+            return True  # an adjective ("pulmonary": "Of the lungs") before its noun is no name
+        after = [t for t in tokens if t[0] >= head.end]
+        if not after or title[head.end : after[0][0]].strip():
+            return True  # "acute abdomen", "chronic …, knee"
+        return after[0][2].lower() in self.matcher.language.stop_words
+
+    def _second_of_a_list(self, title: str, m: Match) -> bool:
+        """True when "and"/"or" joins a modifier to ``m`` ("conductive and sensorineural hearing
+        loss"): the modifier qualifies the official words, and a lay word would leave it dangling."""
+        before = _tokens(title[: m.start])
+        if len(before) < 2 or before[-1][2].lower() not in self.side_joins or title[before[-1][1] : m.start].strip():
+            return False
+        if " " not in m.term or before[-2][2].lower() in self.matcher.language.stop_words:
+            return False  # "tibia and fibula": two things, each may take its lay word
+        found = self.matcher.terms_in(before[-2][2])
+        return not found or getattr(self.entries.get(found[0]), "kind", "") == "qualifier"
 
     def _derivable(self, m: Match) -> bool:
         """True when the term's last word names what its kinds are ("fracture"): a "dome fracture"

@@ -9,6 +9,7 @@ The sentence pieces are data per language (``phrases/<lang>.tsv``); nothing here
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import asdict, dataclass
 from importlib import resources
@@ -26,8 +27,9 @@ from nosology.models import CodeRecord, Item, LocalTitle
 
 __all__ = ["EXPLAINED_KINDS", "PlainSummary", "Summaries", "load_phrases"]
 
-# Kinds whose words are explained by their definition when they have no lay word.
-EXPLAINED_KINDS = frozenset({"condition", "anatomy"})
+# Kinds whose words are explained by their definition when they have no lay word, in the order a
+# reader needs them: what the illness is before where it is, and both before how it is qualified.
+EXPLAINED_KINDS = ("condition", "anatomy", "procedure", "substance", "qualifier", "organism")
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,8 @@ class Summaries:
         meaning = _seventh_meaning(record)
         default = self.languages.default.code
         encounter_key = f"encounter:{meaning}" if meaning else ""
-        said_meaning = meaning if encounter_key in self.pieces(default).phrases else None
+        # the title keeps the 7th character's words where this language has no clause for them
+        said_meaning = meaning if encounter_key in self.pieces(default).phrases and encounter_key in phrases else None
         encounter = phrases.get(encounter_key)
         cm_title = _base_title(item, record, said_meaning)
         side = self._side(cm_title, side_of(item.title), default)
@@ -166,10 +169,15 @@ class Summaries:
         phrases = self.pieces(lang).phrases
         done = self.rewriter(lang).rewrite(title, side)
         near = done.texts  # said right after the head, as the issue's model sentence does
+        # "Other malaria, not elsewhere classified": the NEC clause already says there is no more
+        # precise code, so the "other" clause would say it twice (``said_by:<key>``: those terms)
+        terms = {t.lower() for t in self.pieces(lang).matcher.terms_in(done.head)}
+        near = [text for key, text in done.clauses
+                if not terms & {t.lower() for t in phrases.get(f"said_by:{key}", "").split("|") if t}]
         if side and f"side:{side}" in phrases and phrases[f"side:{side}"] not in near:
             near.insert(done.leading, phrases[f"side:{side}"])
         far = [encounter] if encounter else []
-        far.extend(self._explained(done.head, lang))
+        far.extend(self._explained(done.head, lang, title))
         far.extend(self._conventions(done.head, lang, side))
         return _sentence(done.head, near, far, phrases)
 
@@ -262,45 +270,68 @@ class Summaries:
             found = [c for c in found if c != generic]
         return found
 
-    def _explained(self, head: str, lang: str) -> list[str]:
-        """What the medical words left without a lay word mean (the first few, shortest definitions)."""
+    def _explained(self, head: str, lang: str, source: str | None = None) -> list[str]:
+        """What the medical words left without a lay word mean: the head condition first, then the
+        body part, then the rest (a reader needs "keratitis" before "macular"). Only words of the
+        ``source`` title: a lay word the rewrite put in ("birth canal") needs no explaining."""
         phrases = self.pieces(lang).phrases
         template = phrases.get("explain")
         if not template:
             return []
-        limit = int(phrases.get("explain_words", "14"))
         entries = self.glossary.entries(lang)
-        out = []
+        rewriter = self.rewriter(lang)
+        # which kinds a language explains is its data (``explain_kinds``): a sense a glossary wrote
+        # for one kind of title can be the wrong one in another
+        kinds = [k for k in EXPLAINED_KINDS if k in phrases.get("explain_kinds", "condition anatomy").split()]
+        official = {rewriter.matcher.key(m.term) for m in self.glossary.matcher(lang).find(source)[1]} if source else None
+        found: list[tuple[int, int, str]] = []  # (kind rank, position, clause)
         for m in self.glossary.matcher(lang).find(head)[1]:
             entry = entries.get(m.term)
             # "CKD" explains nothing, and a lay word the rewrite keeps out ("laceration") was not said
-            kept = self.rewriter(lang).matcher.key(m.term) in self.rewriter(lang).keep
+            kept = rewriter.matcher.key(m.term) in rewriter.keep
             lay = entry.lay if entry is not None and not entry.lay.isupper() and not kept else ""
-            if entry is None or lay or entry.kind not in EXPLAINED_KINDS or in_brackets(head, m.start) or not is_inflection(head[m.start : m.end], m.term):
+            if entry is None or lay or entry.kind not in kinds or in_brackets(head, m.start) or not is_inflection(head[m.start : m.end], m.term):
                 continue
-            if not self._jargon(m.term, phrases):
+            if official is not None and rewriter.matcher.key(m.term) not in official:
+                continue  # inserted by the rewrite as a lay word
+            if not self._jargon(m.term, phrases, entry.kind == "qualifier"):
                 continue  # an everyday word ("pain", "knee") needs no explaining
-            definition = entry.definition.rstrip(".")
-            # an empty prefix would match every definition: a language without the key skips none
-            skipped = tuple(p for p in phrases.get("explain_not_starting", "").split("|") if p)
-            if skipped and definition.lower().startswith(skipped):
-                continue
-            if len(definition.split()) > limit or "." in definition or ":" in definition:
-                continue
-            first = definition.split(" ", 1)[0]
-            if not first.isupper() or len(first) == 1:  # "A break" -> "a break"; "HIV" stays
-                definition = definition[:1].lower() + definition[1:]
-            out.append(template.format(term=m.term, definition=definition))  # the base form: "chromosome means a …"
-        return out[: int(phrases.get("explain_max", "2"))]
+            said = _definition(entry.definition, phrases)
+            if said is not None:
+                rank = kinds.index(entry.kind)
+                found.append((rank, m.start, said.format(term=m.term) if "{term}" in said else template.format(term=m.term, definition=said)))
+        found.sort()
+        return list(dict.fromkeys(text for _, _, text in found))[: int(phrases.get("explain_max", "2"))]
 
-
-    def _jargon(self, term: str, phrases: dict[str, str]) -> bool:
+    def _jargon(self, term: str, phrases: dict[str, str], qualifier: bool = False) -> bool:
         """A term a young reader would not know: one of its words ends as medical words do
-        ("-itis", "-osis") or is long (``jargon_endings``, ``jargon_length``)."""
-        endings = tuple(phrases.get("jargon_endings", "").split())
+        ("-itis", "-osis") or is long (``jargon_endings``, ``jargon_length``). A qualifier only
+        when long: "-al", "-ic" end every adjective ("normal", "special")."""
+        endings = () if qualifier else tuple(phrases.get("jargon_endings", "").split())
         length = int(phrases.get("jargon_length", "11"))
         words = term.lower().split()
         return any(len(w) >= length or (endings and w.endswith(endings)) for w in words)
+
+
+def _definition(definition: str, phrases: dict[str, str]) -> str | None:
+    """The definition as said after "X means": its first sentence when that stands alone and is
+    short (``explain_words``); an adjective's "Of the duodenum, …" through ``explain_of`` ("having
+    to do with the duodenum, …"); None for a definition with two senses or one too long to say."""
+    limit = int(phrases.get("explain_words", "14"))
+    first = re.split(r"(?<=[a-z)])\. (?=[A-Z])|; ", definition.strip(), maxsplit=1)[0].rstrip(".")
+    skipped = tuple(p for p in phrases.get("explain_not_starting", "").split("|") if p)
+    avoided = [p for p in phrases.get("explain_not_containing", "").split("|") if p]
+    if not first or (skipped and first.lower().startswith(skipped)) or any(p in first for p in avoided):
+        return None
+    if len(first.split()) > limit or ":" in first:
+        return None
+    word = first.split(" ", 1)[0]
+    if not word.isupper() or len(word) == 1:  # "A break" -> "a break"; "HIV" stays
+        first = first[:1].lower() + first[1:]
+    for prefix in (p for p in phrases.get("explain_of_prefix", "").split("|") if p):
+        if first.startswith(prefix) and "explain_of" in phrases:
+            return phrases["explain_of"].replace("{definition}", first[len(prefix) :])
+    return first
 
 
 def _sentence(lead: str, near: list[str], far: list[str], phrases: dict[str, str]) -> str:
