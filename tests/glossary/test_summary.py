@@ -199,3 +199,14 @@ def test_french_group_that_says_something_else_than_the_code(glossary: Glossary)
 def test_left_that_is_no_side(glossary: Glossary) -> None:
     out = _summaries(glossary).of(_record("T81.518A", "Adhesions due to foreign body accidentally left in body following cholera", 19))
     assert "left side" not in out["en"].text and "left in body" in out["en"].text
+
+
+def test_french_group_fallback_names_the_codes_own_terms_through_the_pairs(glossary: Glossary) -> None:
+    group = Item(8, "A00", "category", "Cholera", False, (), 1)
+    record = _record("A00.81", "Cholera with calculus of acetabulum", 1, fr=("Choléra", "ancestor", "A00"), group=group)
+    text = _summaries(glossary).of(record)["fr"].text
+    # the paired French term and its short definition, not the group's own word again; the English
+    # title stays, since the pairs cannot say it all ("calculus" has no French pair)
+    assert "le titre anglais nomme : acétabulum (la cavité de l'os de la hanche où s'emboîte le fémur)" in text
+    assert "« Cholera with calculus of acetabulum »" in text
+    assert "choléra (" not in text

@@ -198,6 +198,9 @@ class Summaries:
             if near and "adds" in phrases:
                 near = [phrases["adds"].format(what=phrases.get("joiner", ", ").join(dict.fromkeys(near)))]
             far.extend(conventions)
+            if not sites and "names" in phrases:  # the code's own words our glossary pairs in ``lang``
+                named = self._paired(cm.head, done.head, default, lang)
+                far.extend([phrases["names"].format(what=phrases.get("joiner", ", ").join(named))] if named else [])
             if not sites and "broader" in phrases:  # more than French words can say: the English title
                 far.append(phrases["broader"].format(title=record.item.title))
         else:  # the broader title and the clauses say all the code says
@@ -235,6 +238,21 @@ class Summaries:
         broader = {w.stem for w in matcher.words(self.rewriter(default).rewrite(group, side_of(group), lay=False).head)} - sayable
         own -= sayable
         return None if own == broader else own - broader  # a narrower code ("foot" in "ankle and foot") is not its group
+
+    def _paired(self, head: str, group: str, default: str, lang: str) -> list[str]:
+        """The terms of the code's own title said in ``lang`` through the glossary's pairs, each with
+        its short plain definition, leaving out those the group's title already says: what the code
+        adds, in words we wrote, rather than only its title in another language."""
+        phrases = self.pieces(lang).phrases
+        limit = int(phrases.get("explain_words", "14"))
+        out = []
+        for g in self.glossary.explain(head, default, lang):
+            if g.term.lower() in group.lower() or g.kind not in EXPLAINED_KINDS:  # not "non précisé", "autre"
+                continue
+            definition = g.definition.rstrip(".")
+            short = definition and len(definition.split()) <= limit and "." not in definition and ":" not in definition and "(" not in definition
+            out.append(phrases.get("named", "{term} ({definition})").format(term=g.term, definition=definition[:1].lower() + definition[1:]) if short else g.term)
+        return list(dict.fromkeys(out))[: int(phrases.get("names_max", "3"))]
 
     def _sites(self, head: str, missing: set[str], default: str, lang: str) -> list[str]:
         """The body part of the code's own title in ``lang`` (through the glossary's pairs), when it
