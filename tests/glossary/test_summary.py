@@ -210,3 +210,9 @@ def test_french_group_fallback_names_the_codes_own_terms_through_the_pairs(gloss
     assert "le titre anglais nomme : acétabulum (la cavité de l'os de la hanche où s'emboîte le fémur)" in text
     assert "« Cholera with calculus of acetabulum »" in text
     assert "choléra (" not in text
+
+
+def test_french_site_subdivision_said_as_a_place(glossary: Glossary) -> None:
+    record = _record("A00.01", "Cholera of left shoulder", 1, fr=("Choléra - Région scapulaire", "exact", "A00.0"))
+    text = _summaries(glossary).of(record)["fr"].text
+    assert text.startswith("Choléra à l'épaule") and " - " not in text

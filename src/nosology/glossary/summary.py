@@ -10,7 +10,7 @@ The sentence pieces are data per language (``phrases/<lang>.tsv``); nothing here
 from __future__ import annotations
 
 import threading
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from importlib import resources
 from typing import Any
 
@@ -130,7 +130,7 @@ class Summaries:
         encounter = phrases.get(encounter_key)
         cm_title = _base_title(item, record, said_meaning)
         side = self._side(cm_title, side_of(item.title), default)
-        local = item.title_in(lang)
+        local = self._placed(item.title_in(lang), phrases)
         if lang == default:
             text = self._own(cm_title, lang, side, encounter)
         elif local is not None and local.level == "exact":
@@ -140,6 +140,15 @@ class Summaries:
         else:
             text = self._borrowed(record, cm_title, local, lang, side, encounter)
         return PlainSummary(lang, text, phrases.get("notice", ""))
+
+    def _placed(self, local: LocalTitle | None, phrases: dict[str, str]) -> LocalTitle | None:
+        """The WHO title with its site subdivision said as a place: "… - Région scapulaire" reads as
+        a dash and a heading, "… à l'épaule" as a sentence (``site:<subdivision>``)."""
+        if local is None or " - " not in local.title:
+            return local
+        title, suffix = local.title.rsplit(" - ", 1)
+        place = phrases.get(f"site:{suffix}")
+        return replace(local, title=f"{title} {place}") if place else local
 
     def _side(self, title: str, side: str | None, default: str) -> str | None:
         """The side, when the title really names one: "unspecified" only where a body part's side is
