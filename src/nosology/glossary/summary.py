@@ -148,7 +148,9 @@ class Summaries:
             return local
         title, suffix = local.title.rsplit(" - ", 1)
         place = phrases.get(f"site:{suffix}")
-        return replace(local, title=f"{title} {place}") if place else local
+        # after a comma clause ("…, non classé ailleurs") the place needs its own comma
+        joined = f"{title}, {place}" if "," in title else f"{title} {place}"
+        return replace(local, title=joined) if place else local
 
     def _side(self, title: str, side: str | None, default: str) -> str | None:
         """The side, when the title really names one: "unspecified" only where a body part's side is
