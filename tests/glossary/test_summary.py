@@ -216,3 +216,10 @@ def test_french_site_subdivision_said_as_a_place(glossary: Glossary) -> None:
     record = _record("A00.01", "Cholera of left shoulder", 1, fr=("Choléra - Région scapulaire", "exact", "A00.0"))
     text = _summaries(glossary).of(record)["fr"].text
     assert text.startswith("Choléra à l'épaule") and " - " not in text
+
+
+def test_french_other_title_keeps_the_codes_not_elsewhere_classified(glossary: Glossary) -> None:
+    group = Item(8, "A00", "category", "Other cholera", False, (), 1)
+    record = _record("A00.8", "Other cholera, not elsewhere classified", 1, fr=("Autres choléras", "ancestor", "A00"), group=group)
+    text = _summaries(glossary).of(record)["fr"].text
+    assert "aucun code plus précis n'existe" in text and "il s'agit d'une forme nommée" not in text

@@ -222,6 +222,9 @@ class Summaries:
                 leading = {phrases.get(f"cm_{k}") for k in cm.keys if k.startswith("leading:")}
                 near = [n for n in near if n not in leading]
                 far.extend(own)
+                # what the code's own conventions add beyond its "Other" ("not elsewhere classified")
+                others = {phrases.get("cm_clause:^other"), phrases.get("cm_clause:other specified")}
+                far.extend(c for c in conventions if c not in others)
             else:
                 # the group's conventions hold for the code only when its own title has some too;
                 # the code's own, said in French, when the group's title has none ("unspecified")
