@@ -260,3 +260,27 @@ def test_no_lay_word_inside_a_name_or_a_list(glossary_of: Callable[[list[tuple[s
 def test_other_is_not_said_twice_beside_nec(glossary: Glossary) -> None:
     text = _summaries(glossary).of(_record("K83.09", "Other cholangitis, not elsewhere classified", 11))["en"].text
     assert "another named kind" not in text and "no more precise code exists" in text
+
+
+def test_french_group_fallback_names_the_codes_own_terms_through_the_pairs(glossary: Glossary) -> None:
+    group = Item(8, "A00", "category", "Cholera", False, (), 1)
+    record = _record("A00.81", "Cholera with calculus of acetabulum", 1, fr=("Choléra", "ancestor", "A00"), group=group)
+    text = _summaries(glossary).of(record)["fr"].text
+    # the paired French term and its short definition, not the group's own word again; the English
+    # title stays, since the pairs cannot say it all ("calculus" has no French pair)
+    assert "le titre anglais nomme : acétabulum (la cavité de l'os de la hanche où s'emboîte le fémur)" in text
+    assert "« Cholera with calculus of acetabulum »" in text
+    assert "choléra (" not in text
+
+
+def test_french_site_subdivision_said_as_a_place(glossary: Glossary) -> None:
+    record = _record("A00.01", "Cholera of left shoulder", 1, fr=("Choléra - Région scapulaire", "exact", "A00.0"))
+    text = _summaries(glossary).of(record)["fr"].text
+    assert text.startswith("Choléra à l'épaule") and " - " not in text
+
+
+def test_french_other_title_keeps_the_codes_not_elsewhere_classified(glossary: Glossary) -> None:
+    group = Item(8, "A00", "category", "Other cholera", False, (), 1)
+    record = _record("A00.8", "Other cholera, not elsewhere classified", 1, fr=("Autres choléras", "ancestor", "A00"), group=group)
+    text = _summaries(glossary).of(record)["fr"].text
+    assert "aucun code plus précis n'existe" in text and "il s'agit d'une forme nommée" not in text

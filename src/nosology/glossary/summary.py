@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from importlib import resources
 from typing import Any
 
@@ -133,7 +133,7 @@ class Summaries:
         encounter = phrases.get(encounter_key)
         cm_title = _base_title(item, record, said_meaning)
         side = self._side(cm_title, side_of(item.title), default)
-        local = item.title_in(lang)
+        local = self._placed(item.title_in(lang), phrases)
         if lang == default:
             text = self._own(cm_title, lang, side, encounter)
         elif local is not None and local.level == "exact":
@@ -143,6 +143,17 @@ class Summaries:
         else:
             text = self._borrowed(record, cm_title, local, lang, side, encounter)
         return PlainSummary(lang, text, phrases.get("notice", ""))
+
+    def _placed(self, local: LocalTitle | None, phrases: dict[str, str]) -> LocalTitle | None:
+        """The WHO title with its site subdivision said as a place: "… - Région scapulaire" reads as
+        a dash and a heading, "… à l'épaule" as a sentence (``site:<subdivision>``)."""
+        if local is None or " - " not in local.title:
+            return local
+        title, suffix = local.title.rsplit(" - ", 1)
+        place = phrases.get(f"site:{suffix}")
+        # after a comma clause ("…, non classé ailleurs") the place needs its own comma
+        joined = f"{title}, {place}" if "," in title else f"{title} {place}"
+        return replace(local, title=joined) if place else local
 
     def _side(self, title: str, side: str | None, default: str) -> str | None:
         """The side, when the title really names one: "unspecified" only where a body part's side is
@@ -206,6 +217,9 @@ class Summaries:
             if near and "adds" in phrases:
                 near = [phrases["adds"].format(what=phrases.get("joiner", ", ").join(dict.fromkeys(near)))]
             far.extend(conventions)
+            if not sites and "names" in phrases:  # the code's own words our glossary pairs in ``lang``
+                named = self._paired(cm.head, done.head, default, lang)
+                far.extend([phrases["names"].format(what=phrases.get("joiner", ", ").join(named))] if named else [])
             if not sites and "broader" in phrases:  # more than French words can say: the English title
                 far.append(phrases["broader"].format(title=record.item.title))
         else:  # the broader title and the clauses say all the code says
@@ -216,6 +230,9 @@ class Summaries:
                 leading = {phrases.get(f"cm_{k}") for k in cm.keys if k.startswith("leading:")}
                 near = [n for n in near if n not in leading]
                 far.extend(own)
+                # what the code's own conventions add beyond its "Other" ("not elsewhere classified")
+                others = {phrases.get("cm_clause:^other"), phrases.get("cm_clause:other specified")}
+                far.extend(c for c in conventions if c not in others)
             else:
                 # the group's conventions hold for the code only when its own title has some too;
                 # the code's own, said in French, when the group's title has none ("unspecified")
@@ -243,6 +260,21 @@ class Summaries:
         broader = {w.stem for w in matcher.words(self.rewriter(default).rewrite(group, side_of(group), lay=False).head)} - sayable
         own -= sayable
         return None if own == broader else own - broader  # a narrower code ("foot" in "ankle and foot") is not its group
+
+    def _paired(self, head: str, group: str, default: str, lang: str) -> list[str]:
+        """The terms of the code's own title said in ``lang`` through the glossary's pairs, each with
+        its short plain definition, leaving out those the group's title already says: what the code
+        adds, in words we wrote, rather than only its title in another language."""
+        phrases = self.pieces(lang).phrases
+        limit = int(phrases.get("explain_words", "14"))
+        out = []
+        for g in self.glossary.explain(head, default, lang):
+            if g.term.lower() in group.lower() or g.kind not in EXPLAINED_KINDS:  # not "non précisé", "autre"
+                continue
+            definition = g.definition.rstrip(".")
+            short = definition and len(definition.split()) <= limit and "." not in definition and ":" not in definition and "(" not in definition
+            out.append(phrases.get("named", "{term} ({definition})").format(term=g.term, definition=definition[:1].lower() + definition[1:]) if short else g.term)
+        return list(dict.fromkeys(out))[: int(phrases.get("names_max", "3"))]
 
     def _sites(self, head: str, missing: set[str], default: str, lang: str) -> list[str]:
         """The body part of the code's own title in ``lang`` (through the glossary's pairs), when it
