@@ -267,9 +267,10 @@ class Summaries:
         adds, in words we wrote, rather than only its title in another language."""
         phrases = self.pieces(lang).phrases
         limit = int(phrases.get("explain_words", "14"))
+        kinds = phrases.get("explain_kinds", "condition anatomy").split()  # the kinds the language explains
         out = []
         for g in self.glossary.explain(head, default, lang):
-            if g.term.lower() in group.lower() or g.kind not in EXPLAINED_KINDS:  # not "non précisé", "autre"
+            if g.term.lower() in group.lower() or g.kind not in kinds:  # not "non précisé", "autre", "sans"
                 continue
             definition = g.definition.rstrip(".")
             short = definition and len(definition.split()) <= limit and "." not in definition and ":" not in definition and "(" not in definition
