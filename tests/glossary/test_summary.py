@@ -284,3 +284,12 @@ def test_french_other_title_keeps_the_codes_not_elsewhere_classified(glossary: G
     record = _record("A00.8", "Other cholera, not elsewhere classified", 1, fr=("Autres choléras", "ancestor", "A00"), group=group)
     text = _summaries(glossary).of(record)["fr"].text
     assert "aucun code plus précis n'existe" in text and "il s'agit d'une forme nommée" not in text
+
+
+def test_a_lay_word_derived_from_the_head_follows_the_term(glossary_of: Callable[[list[tuple[str, str, str, str, str, str]]], Glossary]) -> None:
+    # "broken bone" is the lay word of "fracture" only: it follows "transverse fracture" instead
+    # of taking "transverse" out of the plain part
+    entries = [*ENTRIES, ("transverse fracture", "en", "A break that goes straight across a bone.", "", "condition", ""),
+               ("transverse", "en", "Going straight across.", "", "qualifier", "")]
+    text = _summaries(glossary_of(entries)).of(_record("S52.322D", "Transverse fracture of shaft of clavicle", 19))["en"].text
+    assert text.startswith("Transverse fracture (broken bone) of shaft of the collarbone (clavicle)")

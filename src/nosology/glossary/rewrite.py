@@ -235,6 +235,10 @@ class Rewriter:
         lay_words = " ".join(w.folded for w in self.matcher.words(lay))
         if lay_words and lay_words in said:
             return None  # the title already says it in everyday words
+        if entry.lay != lay and " " in m.term:
+            # the head word's lay word ("fracture": broken bone) says less than the term: it follows,
+            # "transverse fracture (broken bone)", rather than taking the kind of break out of the head
+            return self._articled(title, m, entry, f"{official} ({lay})", removed)
         if entry.kind in self.after:  # where grammar would not take the lay word in its place
             return self._articled(title, m, entry, f"{official} ({lay})", removed)
         start = m.start
