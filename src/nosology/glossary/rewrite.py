@@ -32,6 +32,8 @@ from dataclasses import dataclass
 
 from nosology.glossary.matching import Match, Matcher, Word
 from nosology.glossary.reader import Gloss
+from nosology.glossary.spans import after_space, apply_edits, hyphened, in_brackets, is_inflection
+from nosology.glossary.spans import tokens as _tokens
 
 __all__ = ["BRACKETED_KINDS", "LAY_KINDS", "Rewrite", "Rewriter", "in_brackets", "is_inflection"]
 
@@ -96,9 +98,9 @@ class Rewriter:
             key = tuple(w.stem for w in words[m.first : m.last + 1])
             exact = self.matcher.key(title[m.start : m.end]) == key and title[m.start : m.end].lower() == m.term.lower()
             needs = self.qualifier_needs.get(key, set())
-            if key in self.qualifiers and exact and needs <= present and not in_brackets(title, m.start) and not _hyphened(title, m):
+            if key in self.qualifiers and exact and needs <= present and not in_brackets(title, m.start) and not hyphened(title, m):
                 clauses.append(self.qualifiers[key])
-                edits.append((m.start, _after_space(title, m.end), ""))
+                edits.append((m.start, after_space(title, m.end), ""))
         removed: set[int] = set()  # starts of the side words taken out
         if side in {"left", "right", "bilateral"}:
             tokens = _tokens(title)
@@ -106,7 +108,7 @@ class Rewriter:
                 if w[2].lower() in self.side_words and not in_brackets(title, w[0]):
                     after = tokens[n + 1] if n + 1 < len(tokens) else None
                     end = after[1] if after is not None and after[2].lower() in self.side_nouns else w[1]  # "left side"
-                    edits.append((w[0], _after_space(title, end), ""))
+                    edits.append((w[0], after_space(title, end), ""))
                     removed.add(w[0])
         elif side == "unspecified":
             removed |= self._drop_unspecified_side(title, matches, edits)
@@ -114,19 +116,19 @@ class Rewriter:
         first = self._leading(title, words, matches, edits)
         clauses[:0] = first
         if not lay:
-            return Rewrite(self._tidy(_apply(title, edits)), tuple(dict.fromkeys(clauses)), len(first), bool(removed))
+            return Rewrite(self._tidy(apply_edits(title, edits)), tuple(dict.fromkeys(clauses)), len(first), bool(removed))
         self._site_segments(title, matches, edits, removed)
         said = " ".join(w.folded for w in words)
         conditions_first = sorted(matches, key=lambda m: (getattr(self.entries.get(m.term), "kind", "") != "condition", m.start))
         for m in conditions_first:
             taken = [(s, e) for s, e, _ in edits if e > s]
-            if any(s <= m.start < e for s, e in taken) or in_brackets(title, m.start) or _hyphened(title, m):
+            if any(s <= m.start < e for s, e in taken) or in_brackets(title, m.start) or hyphened(title, m):
                 continue
             gone = [(s, e) for s, e, text in edits if e > s and not text]  # words taken out, not rewritten
             edit = self._lay(title, m, self.entries.get(m.term), said, removed, taken, gone)
             if edit is not None:
                 edits.append(edit)
-        head = _apply(title, edits)
+        head = apply_edits(title, edits)
         return Rewrite(self._tidy(head), tuple(dict.fromkeys(clauses)), len(first), bool(removed))
 
     def names_a_side(self, title: str) -> bool:
@@ -212,7 +214,7 @@ class Rewriter:
             gap = title[w[1] : following.start].replace(" ", "") if following is not None else "x"
             qualifiers_only = len(gap) == covered - sum(title[m.start : m.end].count(" ") for m in between)
             if entry is not None and entry.kind == "anatomy" and qualifiers_only:
-                edits.append((w[0], _after_space(title, w[1]), ""))
+                edits.append((w[0], after_space(title, w[1]), ""))
                 return {w[0]}
             return set()
         return set()
@@ -376,49 +378,3 @@ class Rewriter:
         if before and before[-1][2].lower() in self.article_after and not gap and "," not in title[before[-1][1] : m.start]:
             return (m.start, m.end, f"{self.article} {text}")
         return plain
-
-_ENDINGS = ("is", "es", "us", "um", "ae", "ex", "ix", "on")
-
-
-def is_inflection(text: str, term: str) -> bool:
-    """True when ``text`` is ``term`` or a plural of it (fractures, testes, bursae), not another word
-    that only shares its stem."""
-    a, b = text.lower(), term.lower()
-    if a == b or a in (b + "s", b + "es") or (a.endswith("ies") and a[:-3] + "y" == b) or (a.endswith("ae") and a[:-1] == b):
-        return True
-    return len(a) == len(b) and a[:-2] == b[:-2] and a[-2:] in _ENDINGS and b[-2:] in _ENDINGS
-
-
-def _hyphened(text: str, m: Match) -> bool:
-    """Part of a hyphenated word ("intra-abdominal"): a lay word cannot replace half of it."""
-    return text[m.start - 1 : m.start] == "-" or text[m.end : m.end + 1] == "-"
-
-
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\W_]+(?:-[^\W_]+)*", text)]
-
-
-def _after_space(text: str, end: int) -> int:
-    return end + 1 if text[end : end + 1] == " " else end
-
-
-def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
-    out, at = [], 0
-    for start, end, replacement in sorted(edits):
-        if start < at:
-            continue
-        out.append(text[at:start] + replacement)
-        at = end
-    out.append(text[at:])
-    return "".join(out)
-
-
-def in_brackets(text: str, at: int) -> bool:
-    """True when position ``at`` of ``text`` lies inside (…) or […]."""
-    depth = 0
-    for ch in text[:at]:
-        if ch in "([":
-            depth += 1
-        elif ch in ")]" and depth:
-            depth -= 1
-    return depth > 0
