@@ -35,7 +35,7 @@ from nosology.glossary.reader import Gloss
 from nosology.glossary.spans import after_space, apply_edits, hyphened, in_brackets, is_inflection
 from nosology.glossary.spans import tokens as _tokens
 
-__all__ = ["BRACKETED_KINDS", "LAY_KINDS", "Rewrite", "Rewriter", "in_brackets", "is_inflection"]
+__all__ = ["BRACKETED_KINDS", "LAY_KINDS", "Rewrite", "Rewriter"]
 
 # Kinds whose lay word replaces the official one; a qualifier's lay word is an adjective that takes
 # its place silently, the others keep the official word once in brackets ("collarbone (clavicle)").

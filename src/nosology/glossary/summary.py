@@ -21,7 +21,8 @@ from nosology.anatomy.rules import TermRules
 from nosology.codes import compact
 from nosology.glossary.matching import Matcher
 from nosology.glossary.reader import Glossary
-from nosology.glossary.rewrite import Rewriter, in_brackets, is_inflection
+from nosology.glossary.rewrite import Rewriter
+from nosology.glossary.spans import in_brackets, is_inflection
 from nosology.languages import Languages
 from nosology.models import CodeRecord, Item, LocalTitle
 
