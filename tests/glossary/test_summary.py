@@ -293,3 +293,9 @@ def test_a_lay_word_derived_from_the_head_follows_the_term(glossary_of: Callable
                ("transverse", "en", "Going straight across.", "", "qualifier", "")]
     text = _summaries(glossary_of(entries)).of(_record("S52.322D", "Transverse fracture of shaft of clavicle", 19))["en"].text
     assert text.startswith("Transverse fracture (broken bone) of shaft of the collarbone (clavicle)")
+
+
+def test_a_sided_body_part_said_as_a_place_keeps_its_side_word(glossary: Glossary) -> None:
+    # ", left knee" reads "in the left knee", with no separate side clause saying it again
+    text = _summaries(glossary).of(_record("M25.462", "Effusion, left knee", 13))["en"].text
+    assert text.startswith("Effusion, in the left knee") and "left side" not in text

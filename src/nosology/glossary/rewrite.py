@@ -52,6 +52,7 @@ class Rewrite:
     clauses: tuple[tuple[str, str], ...]  # (phrase key, text): what the first words said, then the other qualifiers
     leading: int  # how many of ``clauses`` come from the first words (a side clause follows them)
     side_dropped: bool  # the head no longer names the side: a side clause must say it
+    side_said: bool = False  # the head names it again where a body part is said as a place ("in the left eye")
 
     @property
     def texts(self) -> list[str]:
@@ -81,6 +82,7 @@ class Rewriter:
         self.dangling = frozenset(phrases.get("dangling", "").split())
         self.adjectives = tuple(p for p in phrases.get("explain_of_prefix", "").split("|") if p)  # "Of the lungs"
         self.site_lead = phrases.get("site_lead", "")
+        self.site_side_words = frozenset(phrases.get("site_side_words", "").split())
         self.segments = {k[len("segment:") :].lower(): (k, v) for k, v in phrases.items() if k.startswith("segment:")}
         self.leading = {matcher.key(k[len("leading:") :]): (k, v) for k, v in phrases.items() if k.startswith("leading:")}
         self.derive_heads = {s for w in phrases.get("derive_heads", "").split() for s in matcher.key(w)}
@@ -117,7 +119,7 @@ class Rewriter:
         clauses[:0] = first
         if not lay:
             return Rewrite(self._tidy(apply_edits(title, edits)), tuple(dict.fromkeys(clauses)), len(first), bool(removed))
-        self._site_segments(title, matches, edits, removed)
+        restored = self._site_segments(title, matches, edits, removed)
         said = " ".join(w.folded for w in words)
         conditions_first = sorted(matches, key=lambda m: (getattr(self.entries.get(m.term), "kind", "") != "condition", m.start))
         for m in conditions_first:
@@ -129,7 +131,7 @@ class Rewriter:
             if edit is not None:
                 edits.append(edit)
         head = apply_edits(title, edits)
-        return Rewrite(self._tidy(head), tuple(dict.fromkeys(clauses)), len(first), bool(removed))
+        return Rewrite(self._tidy(head), tuple(dict.fromkeys(clauses)), len(first), bool(removed), bool(removed) and restored == removed)
 
     def names_a_side(self, title: str) -> bool:
         """True when a side word of ``title`` is used as one: before a body part or its qualifier
@@ -182,10 +184,13 @@ class Rewriter:
             return [self.leading[key]]
         return []
 
-    def _site_segments(self, title: str, matches: list[Match], edits: list[tuple[int, int, str]], removed: set[int]) -> None:
-        """A comma part that is only a body part (", left knee") reads "in the knee"."""
+    def _site_segments(self, title: str, matches: list[Match], edits: list[tuple[int, int, str]], removed: set[int]) -> set[int]:
+        """A comma part that is only a body part reads as a place: ", knee" "in the knee", and
+        ", left knee" "in the left knee" where the language puts that side word before the part
+        (``site_side_words``); returns the starts of the side words so put back."""
+        restored: set[int] = set()
         if not self.site_lead:
-            return
+            return restored
         bounds = [m.end() for m in re.finditer(", ", title)]
         ends = [b - 2 for b in bounds[1:]] + [len(title)]
         for at, end in zip(bounds, ends, strict=False):
@@ -197,7 +202,11 @@ class Rewriter:
             if not inside or any(a not in removed and not all(n in covered for n in range(a, b)) for a, b in tokens):
                 continue
             if all((e := self.entries.get(m.term)) is not None and e.kind == "anatomy" for m in inside):
+                if at in removed and title[at:].split(" ", 1)[0].lower() in self.site_side_words:
+                    edits[:] = [x for x in edits if not (x[0] == at and not x[2])]  # "left" stays: "in the left eye"
+                    restored.add(at)
                 edits.append((at, at, self.site_lead + " "))
+        return restored
 
     def _drop_unspecified_side(self, title: str, matches: list[Match], edits: list[tuple[int, int, str]]) -> set[int]:
         """Remove the last "unspecified" before a body part ("unspecified knee"): the side clause

@@ -186,7 +186,7 @@ class Summaries:
         terms = {t.lower() for t in self.pieces(lang).matcher.terms_in(done.head)}
         near = [text for key, text in done.clauses
                 if not terms & {t.lower() for t in phrases.get(f"said_by:{key}", "").split("|") if t}]
-        if side and f"side:{side}" in phrases and phrases[f"side:{side}"] not in near:
+        if side and not done.side_said and f"side:{side}" in phrases and phrases[f"side:{side}"] not in near:
             near.insert(done.leading, phrases[f"side:{side}"])
         far = [encounter] if encounter else []
         far.extend(self._explained(done.head, lang, title))
