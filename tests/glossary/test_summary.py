@@ -299,3 +299,9 @@ def test_a_sided_body_part_said_as_a_place_keeps_its_side_word(glossary: Glossar
     # ", left knee" reads "in the left knee", with no separate side clause saying it again
     text = _summaries(glossary).of(_record("M25.462", "Effusion, left knee", 13))["en"].text
     assert text.startswith("Effusion, in the left knee") and "left side" not in text
+
+
+def test_a_segment_that_is_a_sentence_follows_the_separator(glossary: Glossary) -> None:
+    # "the illness is calmer …" is a clause of its own: after "; ", not glued on with a comma
+    text = _summaries(glossary).of(_record("F17.291", "Nicotine dependence, other tobacco product, in remission", 5))["en"].text
+    assert "; the illness is calmer or gone for now (in remission)" in text

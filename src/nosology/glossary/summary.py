@@ -180,15 +180,19 @@ class Summaries:
         """A title in the reader's language that is this code's own: rewritten in plain words."""
         phrases = self.pieces(lang).phrases
         done = self.rewriter(lang).rewrite(title, side)
-        near = done.texts  # said right after the head, as the issue's model sentence does
         # "Other malaria, not elsewhere classified": the NEC clause already says there is no more
         # precise code, so the "other" clause would say it twice (``said_by:<key>``: those terms)
         terms = {t.lower() for t in self.pieces(lang).matcher.terms_in(done.head)}
-        near = [text for key, text in done.clauses
-                if not terms & {t.lower() for t in phrases.get(f"said_by:{key}", "").split("|") if t}]
+        clauses = [(key, text) for key, text in done.clauses
+                   if not terms & {t.lower() for t in phrases.get(f"said_by:{key}", "").split("|") if t}]
+        # said right after the head, as the issue's model sentence does; a clause that is a sentence
+        # of its own ("the illness is calmer …") after the separator, not glued on with a comma
+        sentences = set(phrases.get("sentence_keys", "").split("|"))
+        near = [text for key, text in clauses if key not in sentences]
         if side and not done.side_said and f"side:{side}" in phrases and phrases[f"side:{side}"] not in near:
             near.insert(done.leading, phrases[f"side:{side}"])
-        far = [encounter] if encounter else []
+        far = [text for key, text in clauses if key in sentences]
+        far.extend([encounter] if encounter else [])
         far.extend(self._explained(done.head, lang, title))
         far.extend(self._conventions(done.head, lang, side))
         return _sentence(done.head, near, far, phrases)
