@@ -95,3 +95,30 @@ def test_a_block_gets_a_french_title_only_when_it_is_one_category_of_the_same_me
     # a code never inherits a group's title
     items = [*_toy_items(), ParsedItem(8, "C5Z", "category", "A category with no CIM-10 label", 2, 2, 2)]
     assert 8 not in align(items, who, cim)[0]
+
+
+def test_a_code_does_not_inherit_a_title_that_excludes_what_it_names() -> None:
+    # CM put drowning into W16; WHO W16 says "other than drowning": W16.531A keeps no French title,
+    # its sibling about other injury keeps the category's
+    items = [ParsedItem(1, "20", "chapter", "External causes of morbidity (V00-Y99)", None, 20, 0),
+             ParsedItem(2, "W00-W19", "block", "Slipping, tripping, stumbling and falls (W00-W19)", 1, 20, 1),
+             ParsedItem(3, "W16", "category", "Fall, jump or diving into water", 2, 20, 2),
+             ParsedItem(4, "W16.531", "code", "Jumping or diving into swimming pool striking wall causing drowning and submersion", 3, 20, 3),
+             ParsedItem(5, "W16.532", "code", "Jumping or diving into swimming pool striking wall causing other injury", 3, 20, 3)]
+    who = [WhoItem("W16", "W16", "category", "Diving or jumping into water causing injury other than drowning or submersion", None)]
+    fr, who_equivalents = align(items, who, {"W16": "Plongée ou saut dans l'eau provoquant une lésion traumatique autre que noyade ou submersion"})
+    assert fr[3].level == "exact" and fr[5].level == "ancestor"
+    assert 4 not in fr and 4 not in who_equivalents
+
+
+@pytest.mark.parametrize(("title", "who_title", "kept"), [
+    ("Drowning and submersion due to fall off other powered watercraft", "Water-transport-related drowning and submersion without accident to watercraft", True),
+    ("Omphalitis with mild hemorrhage", "Omphalitis of newborn with or without mild haemorrhage", True),
+    ("Machinery accident on board other powered watercraft", "Accident on board watercraft without accident to watercraft", True),
+    ("Jumping into pool causing drowning", "Diving or jumping into water causing injury other than drowning or submersion", False),
+])
+def test_an_exclusion_is_the_whole_phrase_of_one_alternative(title: str, who_title: str, kept: bool) -> None:
+    items = [ParsedItem(1, "20", "chapter", "Chapter (V00-Y99)", None, 20, 0), ParsedItem(2, "V00-V99", "block", "Block (V00-V99)", 1, 20, 1),
+             ParsedItem(3, "V92", "category", who_title, 2, 20, 2), ParsedItem(4, "V92.0", "subcategory", title, 3, 20, 3)]
+    fr, _who = align(items, [WhoItem("V92", "V92", "category", who_title, None)], {"V92": "Titre"})
+    assert (4 in fr) is kept

@@ -261,7 +261,44 @@ def align(items: Sequence[ParsedItem], who_items: Sequence[WhoItem], cim: Mappin
             own = _own_equivalent(item, item.parent in own_exact, who, cim, system)
             if own is not None:
                 own_exact[item.seq] = (with_dot(own), labels[system][own])
-    return propagate(items, exact["cim"]), propagate(items, exact["who"])
+    who_titles = {with_dot(k): w.title for k, w in who.items()}
+    return (_uncontradicted(items, propagate(items, exact["cim"]), who_titles),
+            _uncontradicted(items, propagate(items, exact["who"]), who_titles))
+
+
+# What a title leaves out in words: "… causing injury other than drowning or submersion".
+# "with or without mild haemorrhage" excludes nothing.
+_EXCLUDED = re.compile(r"\b(?:other than|except|(?<!with or )without|excluding)\s+([^,;()\[\]]+)", re.IGNORECASE)
+_ALTERNATIVES = re.compile(r"\s+(?:or|and|nor)\s+", re.IGNORECASE)
+
+
+def _words(text: str) -> str:
+    return " ".join(_singular(t) for t in re.sub(r"[^\w\s-]", " ", _normal_en(text)).split())
+
+
+def _excluded(title: str) -> list[str]:
+    """What ``title`` excludes, one phrase per alternative: "other than drowning or submersion" is
+    "drowning", "submersion"; "without accident to watercraft" the phrase "accident to watercraft"
+    (a machinery accident on board a watercraft is none)."""
+    return [words for m in _EXCLUDED.finditer(title) for part in _ALTERNATIVES.split(m.group(1)) if (words := _words(part))]
+
+
+def _uncontradicted(items: Sequence[ParsedItem], found: dict[int, Equivalent], who_titles: Mapping[str, str]) -> dict[int, Equivalent]:
+    """``found`` without the inherited titles that exclude what the code's own title names: CM
+    W16.531A "… causing drowning and submersion" cannot inherit WHO W16 "Diving or jumping into
+    water causing injury other than drowning or submersion" (CM put drowning into W16; WHO keeps it
+    in W65-W74). Read on the WHO English title of the inherited code, the same for both systems."""
+    titles = {i.seq: i.title for i in items}
+    out = {}
+    for seq, equivalent in found.items():
+        excluded = _excluded(who_titles.get(equivalent.code, "")) if equivalent.level == "ancestor" else []
+        own = f" {_words(titles[seq])} "
+        for words in _excluded(titles[seq]):  # what the code's own title excludes too is not named
+            own = own.replace(f" {words} ", " ")
+        if any(f" {words} " in own for words in excluded):
+            continue
+        out[seq] = equivalent
+    return out
 
 
 def propagate(items: Sequence[ParsedItem], exact: Mapping[int, tuple[str, str]]) -> dict[int, Equivalent]:
