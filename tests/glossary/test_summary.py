@@ -94,9 +94,11 @@ def test_stage(glossary: Glossary) -> None:
 def test_unspecified(glossary: Glossary) -> None:
     record = _record("A00.9", "Cholera, unspecified", 1, fr=("Choléra, sans précision", "exact", "A00.9"))
     out = _summaries(glossary).of(record)
-    assert out["en"].text == "Cholera, unspecified; “unspecified” means the record does not give that detail."
+    assert out["en"].text == ("Cholera, unspecified; cholera means a bowel infection caused by a germ in dirty water that gives severe "
+                              "watery diarrhea; “unspecified” means the record does not give that detail.")
     # an exact French title is the code's own: rewritten like the English one
-    assert out["fr"].text == f"Choléra, sans précision{NBSP}; « sans précision » veut dire que le dossier ne donne pas ce détail."
+    assert out["fr"].text == (f"Choléra, sans précision{NBSP}; choléra : infection de l'intestin par un microbe de l'eau sale, avec une "
+                              f"diarrhée très forte{NBSP}; « sans précision » veut dire que le dossier ne donne pas ce détail.")
 
 
 def test_french_jargon_is_explained(glossary: Glossary) -> None:
@@ -123,7 +125,8 @@ def test_other(glossary: Glossary) -> None:
     assert other["en"].text == "Paralytic calcification and ossification of muscle, other site."  # "other" qualifies a site here
     leading = summaries.of(_record("M87.834", "Other osteonecrosis of right ulna", 13))
     assert leading["en"].text == ("Osteonecrosis of the ulna, of another named kind that has no code of its own, on the right side; "
-                                  "osteonecrosis means death of bone tissue because its blood supply is cut off.")
+                                  "osteonecrosis means death of bone tissue because its blood supply is cut off; "
+                                  "ulna means the forearm bone on the side of the little finger.")
     specified = summaries.of(_record("K63.89", "Other specified diseases of intestine", 11))
     assert specified["en"].text == ("Other specified diseases of intestine; “other specified” means the record names something more "
                                     "precise that has no code of its own.")  # one clause, not "other" and "other specified" both
@@ -143,8 +146,20 @@ def test_with_and_without(glossary: Glossary) -> None:
 
 def test_due_to_and_intent(glossary: Glossary) -> None:
     record = _record("T50.902A", "Poisoning by drugs due to cholera, intentional self-harm", 19)
+    # the rare word is explained, whatever its form ("cholera": no figure, so rare), not "poisoning" (Zipf 3.84)
     assert _summaries(glossary).of(record)["en"].text == (
-        "Poisoning by drugs due to cholera, taken or done on purpose to cause self-harm.")  # "cholera" is no jargon by its form
+        "Poisoning by drugs due to cholera, taken or done on purpose to cause self-harm; cholera means a bowel infection caused "
+        "by a germ in dirty water that gives severe watery diarrhea.")
+
+
+def test_everyday_words_are_not_explained_and_the_rarest_come_first(glossary: Glossary) -> None:
+    summaries = _summaries(glossary)
+    assert summaries.everyday("knee", "en") and summaries.everyday("poisoning", "en")
+    assert not summaries.everyday("osteonecrosis", "en")
+    assert not summaries.everyday("chronic kidney disease", "en")  # a fixed phrase is rarer than its words
+    text = summaries.of(_record("M87.834", "Other osteonecrosis of right ulna", 13))["en"].text
+    # both explained, read in the order a reader needs them: the illness before the place
+    assert text.index("osteonecrosis means") < text.index("ulna means")
 
 
 def test_french_borrowed_title_that_says_everything_with_its_clauses(glossary: Glossary) -> None:

@@ -12,21 +12,21 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import asdict, dataclass, replace
-from importlib import resources
 from typing import Any
 
 from nosology.anatomy import side_of
 from nosology.anatomy.regions import region
 from nosology.anatomy.rules import TermRules
 from nosology.codes import compact
-from nosology.glossary.matching import Matcher
+from nosology.glossary.familiarity import Familiarity
+from nosology.glossary.pieces import Pieces, load_phrases
 from nosology.glossary.reader import Glossary
 from nosology.glossary.rewrite import Rewriter
 from nosology.glossary.spans import in_brackets, is_inflection
 from nosology.languages import Languages
 from nosology.models import CodeRecord, Item, LocalTitle
 
-__all__ = ["EXPLAINED_KINDS", "PlainSummary", "Summaries", "load_phrases"]
+__all__ = ["EXPLAINED_KINDS", "PlainSummary", "Summaries", "load_phrases"]  # load_phrases: re-exported
 
 # Kinds whose words are explained by their definition when they have no lay word, in the order a
 # reader needs them: what the illness is before where it is, and both before how it is qualified.
@@ -43,53 +43,6 @@ class PlainSummary:
         return asdict(self)
 
 
-def load_phrases(lang: str) -> dict[str, str]:
-    """The sentence pieces of ``lang`` (empty when the language has none)."""
-    path = resources.files("nosology.glossary").joinpath("phrases", f"{lang}.tsv")
-    if not path.is_file():
-        return {}
-    out: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
-        if line.startswith("#") or "\t" not in line or line.startswith("key\t"):
-            continue
-        key, text = line.split("\t", 1)
-        out[key] = text.rstrip("\r\n")
-    return out
-
-
-class _Pieces:
-    """One language's phrases, and a matcher for the convention words that add a clause."""
-
-    def __init__(self, languages: Languages, lang: str) -> None:
-        self.lang = lang
-        self.phrases = load_phrases(lang)
-        clauses = [k[len("clause:") :] for k in self.phrases if k.startswith("clause:")]
-        self.starts = {c[1:]: self.phrases[f"clause:{c}"] for c in clauses if c.startswith("^")}
-        self.anywhere = {c: self.phrases[f"clause:{c}"] for c in clauses if not c.startswith("^")}
-        self.matcher = Matcher(languages.get(lang), self.anywhere)
-        self.start_keys = {self.matcher.key(c): text for c, text in self.starts.items()}
-
-    def convention_terms(self, title: str) -> list[str]:
-        """The convention terms of ``title`` as its phrases write them ("^other" at the start)."""
-        out = list(self.matcher.terms_in(title))
-        words = self.matcher.words(title)
-        first = (words[0].stem,) if words else ()
-        said = {self.matcher.key(t)[:1] for t in out}
-        start = next((c for c in self.starts if self.matcher.key(c) == first), None)
-        if start is not None and first not in said:
-            out.insert(0, "^" + start)
-        return out
-
-    def clauses(self, title: str) -> list[str]:
-        out = [self.anywhere[t] for t in self.matcher.terms_in(title)]
-        words = self.matcher.words(title)
-        first = (words[0].stem,) if words else ()
-        said = {self.matcher.key(t)[:1] for t in self.matcher.terms_in(title)}
-        if first in self.start_keys and first not in said:  # "Other specified" has its own clause
-            out.insert(0, self.start_keys[first])
-        return list(dict.fromkeys(out))
-
-
 class Summaries:
     """Plain summaries of billable codes in every language of the registry. Thread-safe."""
 
@@ -97,16 +50,32 @@ class Summaries:
         self.glossary = glossary
         self.languages = languages
         self._lock = threading.Lock()
-        self._pieces: dict[str, _Pieces] = {}
+        self._pieces: dict[str, Pieces] = {}
         self._rewriters: dict[str, Rewriter] = {}
+        self._familiar: dict[str, Familiarity] = {}
         self._rules: TermRules | None = None
 
-    def pieces(self, lang: str) -> _Pieces:
+    def pieces(self, lang: str) -> Pieces:
         with self._lock:
             found = self._pieces.get(lang)
             if found is None:
-                found = self._pieces[lang] = _Pieces(self.languages, lang)
+                found = self._pieces[lang] = Pieces(self.languages, lang)
             return found
+
+    def familiarity(self, lang: str) -> Familiarity:
+        with self._lock:
+            found = self._familiar.get(lang)
+            if found is None:
+                found = self._familiar[lang] = Familiarity.load(lang)
+            return found
+
+    def everyday(self, term: str, lang: str) -> bool:
+        """Whether a young reader knows ``term`` without help (``familiar_zipf``). A fixed phrase
+        counts as rarer than its words (``familiar_phrase_step`` per extra word): it is an entry
+        because its meaning is more than theirs ("chronic kidney disease")."""
+        phrases = self.pieces(lang).phrases
+        step = float(phrases.get("familiar_phrase_step", "0.5")) * (len(term.split()) - 1)
+        return self.familiarity(lang).zipf(term) - step >= float(phrases.get("familiar_zipf", "4"))
 
     def rewriter(self, lang: str) -> Rewriter:
         phrases = self.pieces(lang).phrases
@@ -248,7 +217,10 @@ class Summaries:
         phrases = self.pieces(lang).phrases
         lead = phrases["no_title"].format(title=title) if "no_title" in phrases else title
         near = [phrases[f"side:{side}"]] if side and f"side:{side}" in phrases else []
-        return _sentence(lead, near, [encounter] if encounter else [], phrases)
+        far = [encounter] if encounter else []
+        named = self._paired(self.rewriter(self.languages.default.code).rewrite(title, side, lay=False).head, "", self.languages.default.code, lang)
+        far.extend([phrases["names"].format(what=phrases.get("joiner", ", ").join(named))] if named and "names" in phrases else [])
+        return _sentence(lead, near, far, phrases)
 
     def _unsaid(self, head: str, group: str | None, default: str, lang: str) -> set[str] | None:
         """None when the code's own title (side, qualifiers and encounter taken out) and the broader
@@ -277,9 +249,12 @@ class Summaries:
         for g in self.glossary.explain(head, default, lang):
             if g.term.lower() in group.lower() or g.kind not in kinds:  # not "non précisé", "autre", "sans"
                 continue
+            if self.everyday(g.term, lang):
+                continue  # "maladie", "col": naming them tells a reader nothing the group does not
             definition = g.definition.rstrip(".")
             short = definition and len(definition.split()) <= limit and "." not in definition and ":" not in definition and "(" not in definition
-            out.append(phrases.get("named", "{term} ({definition})").format(term=g.term, definition=definition[:1].lower() + definition[1:]) if short else g.term)
+            if short:  # a bare word in a list ("cellulite, paroi") explains nothing
+                out.append(phrases.get("named", "{term} ({definition})").format(term=g.term, definition=definition[:1].lower() + definition[1:]))
         return list(dict.fromkeys(out))[: int(phrases.get("names_max", "3"))]
 
     def _sites(self, head: str, missing: set[str], default: str, lang: str) -> list[str]:
@@ -309,9 +284,10 @@ class Summaries:
         return found
 
     def _explained(self, head: str, lang: str, source: str | None = None) -> list[str]:
-        """What the medical words left without a lay word mean: the head condition first, then the
-        body part, then the rest (a reader needs "keratitis" before "macular"). Only words of the
-        ``source`` title: a lay word the rewrite put in ("birth canal") needs no explaining."""
+        """What the rarest medical words left without a lay word mean (``explain_max`` of them, the
+        least familiar first: "hydantoin" before "poisoning"), said in the order a reader needs them:
+        what the illness is before where it is. Only words of the ``source`` title, outside its own
+        brackets: a lay word the rewrite put in ("birth canal") needs no explaining."""
         phrases = self.pieces(lang).phrases
         template = phrases.get("explain")
         if not template:
@@ -321,34 +297,34 @@ class Summaries:
         # which kinds a language explains is its data (``explain_kinds``): a sense a glossary wrote
         # for one kind of title can be the wrong one in another
         kinds = [k for k in EXPLAINED_KINDS if k in phrases.get("explain_kinds", "condition anatomy").split()]
-        official = {rewriter.matcher.key(m.term) for m in self.glossary.matcher(lang).find(source)[1]} if source else None
-        found: list[tuple[int, int, str]] = []  # (kind rank, position, clause)
+        official = None
+        if source:
+            matches = self.glossary.matcher(lang).find(source)[1]
+            official = {rewriter.matcher.key(m.term) for m in matches if not in_brackets(source, m.start)}
+        found: list[tuple[float, int, int, str]] = []  # (familiarity, kind rank, position, clause)
         for m in self.glossary.matcher(lang).find(head)[1]:
             entry = entries.get(m.term)
             # "CKD" explains nothing, and a lay word the rewrite keeps out ("laceration") was not said
             kept = rewriter.matcher.key(m.term) in rewriter.keep
             lay = entry.lay if entry is not None and not entry.lay.isupper() and not kept else ""
-            if entry is None or lay or entry.kind not in kinds or in_brackets(head, m.start) or not is_inflection(head[m.start : m.end], m.term):
+            if lay and lay.lower() not in head.lower():
+                lay = ""  # the rewrite left the official word ("Reactive arthropathies"): explain it
+            if entry is None or lay or entry.kind not in kinds or not is_inflection(head[m.start : m.end], m.term):
                 continue
             if official is not None and rewriter.matcher.key(m.term) not in official:
-                continue  # inserted by the rewrite as a lay word
-            if not self._jargon(m.term, phrases, entry.kind == "qualifier"):
+                continue  # inserted by the rewrite as a lay word, or in the title's own brackets
+            if official is None and in_brackets(head, m.start):
+                continue
+            zipf = self.familiarity(lang).zipf(m.term)
+            if self.everyday(m.term, lang):
                 continue  # an everyday word ("pain", "knee") needs no explaining
             said = _definition(entry.definition, phrases)
             if said is not None:
-                rank = kinds.index(entry.kind)
-                found.append((rank, m.start, said.format(term=m.term) if "{term}" in said else template.format(term=m.term, definition=said)))
-        found.sort()
-        return list(dict.fromkeys(text for _, _, text in found))[: int(phrases.get("explain_max", "2"))]
-
-    def _jargon(self, term: str, phrases: dict[str, str], qualifier: bool = False) -> bool:
-        """A term a young reader would not know: one of its words ends as medical words do
-        ("-itis", "-osis") or is long (``jargon_endings``, ``jargon_length``). A qualifier only
-        when long: "-al", "-ic" end every adjective ("normal", "special")."""
-        endings = () if qualifier else tuple(phrases.get("jargon_endings", "").split())
-        length = int(phrases.get("jargon_length", "11"))
-        words = term.lower().split()
-        return any(len(w) >= length or (endings and w.endswith(endings)) for w in words)
+                clause = said.format(term=m.term) if "{term}" in said else template.format(term=m.term, definition=said)
+                found.append((zipf, kinds.index(entry.kind), m.start, clause))
+        unique = {f[3]: f for f in sorted(found, reverse=True)}  # a word found twice counts once
+        chosen = sorted(unique.values())[: int(phrases.get("explain_max", "2"))]
+        return list(dict.fromkeys(text for _, _, _, text in sorted(chosen, key=lambda f: (f[1], f[2]))))
 
 
 def _definition(definition: str, phrases: dict[str, str]) -> str | None:
