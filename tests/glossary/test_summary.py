@@ -71,7 +71,8 @@ def test_the_issues_model_sentence(glossary: Glossary) -> None:
                               "pieces have moved out of line; this code is for a follow-up visit because the bone is healing more "
                               "slowly than expected.")
     assert out["fr"].text.startswith(f"Ce code fait partie du groupe de la CIM-10 « Fracture (os cassé) de la clavicule », il précise{NBSP}: "
-                                     f"côté droit, les morceaux d'os se sont déplacés{NBSP}; ce code sert à une visite de suivi quand "
+                                     f"côté droit, les morceaux d'os se sont déplacés{NBSP}; clavicule{NBSP}: l'os long entre le sternum et "
+                                     f"l'épaule{NBSP}; ce code sert à une visite de suivi quand "
                                      "l'os met plus de temps que prévu à se consolider")
 
 
@@ -97,7 +98,7 @@ def test_unspecified(glossary: Glossary) -> None:
     assert out["en"].text == ("Cholera, unspecified; cholera means a bowel infection caused by a germ in dirty water that gives severe "
                               "watery diarrhea; “unspecified” means the record does not give that detail.")
     # an exact French title is the code's own: rewritten like the English one
-    assert out["fr"].text == (f"Choléra, sans précision{NBSP}; choléra : infection de l'intestin par un microbe de l'eau sale, avec une "
+    assert out["fr"].text == (f"Choléra, sans précision{NBSP}; choléra{NBSP}: infection de l'intestin par un microbe de l'eau sale, avec une "
                               f"diarrhée très forte{NBSP}; « sans précision » veut dire que le dossier ne donne pas ce détail.")
 
 
@@ -167,8 +168,9 @@ def test_french_borrowed_title_that_says_everything_with_its_clauses(glossary: G
     record = _record("A00.9X", "Cholera, unspecified, left side", 1, fr=("Choléra, sans précision", "ancestor", "A00.9"), group=group)
     out = _summaries(glossary).of(record)
     # the group's title and the side say all the code says: the title is this code's, not a group
-    assert out["fr"].text == (f"Choléra, sans précision, côté gauche{NBSP}; « sans précision » veut dire que le dossier ne donne pas "
-                              "ce détail.")
+    # the group's rare word is explained as on an own title
+    assert out["fr"].text == (f"Choléra, sans précision, côté gauche{NBSP}; choléra{NBSP}: infection de l'intestin par un microbe de l'eau "
+                              f"sale, avec une diarrhée très forte{NBSP}; « sans précision » veut dire que le dossier ne donne pas ce détail.")
 
 
 def test_no_french_title_says_so_in_french(glossary: Glossary) -> None:
@@ -283,7 +285,7 @@ def test_french_group_fallback_names_the_codes_own_terms_through_the_pairs(gloss
     text = _summaries(glossary).of(record)["fr"].text
     # the paired French term and its short definition, not the group's own word again; the English
     # title stays, since the pairs cannot say it all ("calculus" has no French pair)
-    assert "le titre anglais nomme : acétabulum (la cavité de l'os de la hanche où s'emboîte le fémur)" in text
+    assert f"le titre anglais nomme{NBSP}: acétabulum (la cavité de l'os de la hanche où s'emboîte le fémur)" in text
     assert "« Cholera with calculus of acetabulum »" in text
     assert "choléra (" not in text
 

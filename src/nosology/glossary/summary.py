@@ -30,7 +30,7 @@ __all__ = ["EXPLAINED_KINDS", "PlainSummary", "Summaries", "load_phrases"]  # lo
 
 # Kinds whose words are explained by their definition when they have no lay word, in the order a
 # reader needs them: what the illness is before where it is, and both before how it is qualified.
-EXPLAINED_KINDS = ("condition", "anatomy", "procedure", "substance", "qualifier", "organism")
+EXPLAINED_KINDS = ("condition", "anatomy", "procedure", "substance", "qualifier", "organism", "event")
 
 
 @dataclass(frozen=True)
@@ -183,7 +183,10 @@ class Summaries:
         unsayable = any(f"cm_{k}" not in phrases for k in cm.keys)
         missing = self._unsaid(cm.head, group, default, lang)
         done = self.rewriter(lang).rewrite(local.title, None)
-        far = [encounter] if encounter else []
+        # the group's own rare words ("Phlegmon") explained, as on an own title, but fewer: the
+        # code's English words come after them
+        far = self._explained(done.head, lang, local.title)[: int(phrases.get("group_explain_max", "0"))]
+        far.extend([encounter] if encounter else [])
         if (unsayable or missing is not None) and "broader_lead" in phrases:
             lead = phrases["broader_lead"].format(title=done.head)
             sites = None if unsayable or missing is None else self._sites(cm.head, missing, default, lang)
@@ -206,7 +209,8 @@ class Summaries:
                 far.extend(own)
                 # what the code's own conventions add beyond its "Other" ("not elsewhere classified")
                 others = {phrases.get("cm_clause:^other"), phrases.get("cm_clause:other specified")}
-                far.extend(c for c in conventions if c not in others)
+                # and not again what the French title's own clause says ("non classé ailleurs")
+                far.extend(c for c in conventions if c not in others and not any(c in o for o in own))
             else:
                 # the group's conventions hold for the code only when its own title has some too;
                 # the code's own, said in French, when the group's title has none ("unspecified")
@@ -243,7 +247,7 @@ class Summaries:
         its short plain definition, leaving out those the group's title already says: what the code
         adds, in words we wrote, rather than only its title in another language."""
         phrases = self.pieces(lang).phrases
-        limit = int(phrases.get("explain_words", "14"))
+        limit = int(phrases.get("names_words", phrases.get("explain_words", "14")))  # a list item is shorter than a clause
         kinds = phrases.get("explain_kinds", "condition anatomy").split()  # the kinds the language explains
         out = []
         for g in self.glossary.explain(head, default, lang):
