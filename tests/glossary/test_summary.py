@@ -175,7 +175,7 @@ def test_french_borrowed_title_that_says_everything_with_its_clauses(glossary: G
 
 def test_no_french_title_says_so_in_french(glossary: Glossary) -> None:
     out = _summaries(glossary).of(_record("U07.1", "COVID-19", 22))
-    assert out["fr"].text == "Ce code n’a pas de titre français ; son titre anglais dit « COVID-19 »."
+    assert out["fr"].text == f"Ce code n’a pas de titre français{NBSP}; son titre anglais dit « COVID-19 »."
 
 
 def test_no_lay_word_inside_the_titles_own_brackets(glossary: Glossary) -> None:
@@ -322,3 +322,11 @@ def test_a_segment_that_is_a_sentence_follows_the_separator(glossary: Glossary) 
     # "the illness is calmer …" is a clause of its own: after "; ", not glued on with a comma
     text = _summaries(glossary).of(_record("F17.291", "Nicotine dependence, other tobacco product, in remission", 5))["en"].text
     assert "; the illness is calmer or gone for now (in remission)" in text
+
+
+def test_a_group_title_said_by_its_own_clauses_is_not_followed_by_the_same_convention_again(glossary: Glossary) -> None:
+    group = Item(8, "K83.0", "code", "Other cholangitis, not elsewhere classified", False, (), 11)
+    record = _record("K83.09X", "Other cholangitis, not elsewhere classified, left side", 11,
+                     fr=("Autres angiocholites, non classées ailleurs", "ancestor", "K83.0"), group=group)
+    text = _summaries(glossary).of(record)["fr"].text
+    assert text.count("aucun code plus précis") <= 1

@@ -89,6 +89,7 @@ class Rewriter:
         self.not_modifiers = frozenset(phrases.get("not_modifiers", "").split())
         self.kinds = frozenset(phrases.get("lay_kinds", " ".join(LAY_KINDS)).split())
         self.after = frozenset(phrases.get("lay_after_kinds", "").split())
+        self.names = frozenset(t.lower() for t in entries if t[:1].isupper())  # "Salter-Harris", "Monteggia's fracture"
 
     def rewrite(self, title: str, side: str | None, lay: bool = True) -> Rewrite:
         """``title`` rewritten; with ``lay`` False, only the words the clauses say are taken out."""
@@ -264,7 +265,9 @@ class Rewriter:
             official = title[start : m.end]
         if start == 0:
             lay = lay[:1].upper() + lay[1:]
-            official = official[:1].lower() + official[1:] if m.term[:1].islower() and not official[1:2].isupper() else official
+            first = official.split(" ", 1)[0].lower()
+            named = first in self.names or any(n.startswith(first + " ") for n in self.names)
+            official = official[:1].lower() + official[1:] if m.term[:1].islower() and not official[1:2].isupper() and not named else official
         if start < m.start:  # the qualifiers' own lay words stay before it: "harmless tumor (benign neoplasm)"
             lays = [self._lay_word_of(t[2]) for t in _tokens(title[start : m.start])]
             lay = " ".join(w for w in lays if w) + (" " if any(lays) else "") + (lay.lower() if any(lays) else lay)

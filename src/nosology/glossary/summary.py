@@ -336,7 +336,7 @@ def _definition(definition: str, phrases: dict[str, str]) -> str | None:
     short (``explain_words``); an adjective's "Of the duodenum, …" through ``explain_of`` ("having
     to do with the duodenum, …"); None for a definition with two senses or one too long to say."""
     limit = int(phrases.get("explain_words", "14"))
-    first = re.split(r"(?<=[a-z)])\. (?=[A-Z])|; ", definition.strip(), maxsplit=1)[0].rstrip(".")
+    first = re.split(r"(?<=[^\W\d_)])\. (?=[^\W\d_])|\s?; ", definition.strip(), maxsplit=1)[0].strip().rstrip(".").rstrip()
     skipped = tuple(p for p in phrases.get("explain_not_starting", "").split("|") if p)
     avoided = [p for p in phrases.get("explain_not_containing", "").split("|") if p]
     if not first or (skipped and first.lower().startswith(skipped)) or any(p in first for p in avoided):
