@@ -330,3 +330,15 @@ def test_a_group_title_said_by_its_own_clauses_is_not_followed_by_the_same_conve
                      fr=("Autres angiocholites, non classées ailleurs", "ancestor", "K83.0"), group=group)
     text = _summaries(glossary).of(record)["fr"].text
     assert text.count("aucun code plus précis") <= 1
+
+
+def test_french_title_loses_its_dagger_asterisk_reference(glossary: Glossary) -> None:
+    record = _record("A00.8", "Cholera meningitis", 1, fr=("Choléra (G01*)", "exact", "A00.8"))
+    text = _summaries(glossary).of(record)["fr"].text
+    assert "G01" not in text and text.startswith("Choléra")
+
+
+def test_french_says_which_baby(glossary: Glossary) -> None:
+    seven = [SevenChr("0", "not applicable or unspecified"), SevenChr("3", "fetus 3")]
+    record = _record("O99.00X3", "Maternal care for the injury, fetus 3", 15, fr=("Soins maternels", "ancestor", "O99"), seven=seven)
+    assert "pour le troisième bébé d'une grossesse multiple" in _summaries(glossary).of(record)["fr"].text

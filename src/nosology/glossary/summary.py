@@ -116,7 +116,10 @@ class Summaries:
 
     def _placed(self, local: LocalTitle | None, phrases: dict[str, str]) -> LocalTitle | None:
         """The WHO title with its site subdivision said as a place: "… - Région scapulaire" reads as
-        a dash and a heading, "… à l'épaule" as a sentence (``site:<subdivision>``)."""
+        a dash and a heading, "… à l'épaule" as a sentence (``site:<subdivision>``); without the
+        dagger-asterisk cross-reference ("Méningite tuberculeuse (G01*)"), a coder's pointer."""
+        if local is not None and _CODE_REFERENCE.search(local.title):
+            local = replace(local, title=_CODE_REFERENCE.sub("", local.title))
         if local is None or " - " not in local.title:
             return local
         title, suffix = local.title.rsplit(" - ", 1)
@@ -329,6 +332,9 @@ class Summaries:
         unique = {f[3]: f for f in sorted(found, reverse=True)}  # a word found twice counts once
         chosen = sorted(unique.values())[: int(phrases.get("explain_max", "2"))]
         return list(dict.fromkeys(text for _, _, _, text in sorted(chosen, key=lambda f: (f[1], f[2]))))
+
+
+_CODE_REFERENCE = re.compile(r"\s*\((?:[A-Z]\d{2}(?:\.\d{1,2})?[*†+](?:,\s*)?)+\)")
 
 
 def _definition(definition: str, phrases: dict[str, str]) -> str | None:
