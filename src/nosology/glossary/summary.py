@@ -308,7 +308,7 @@ class Summaries:
         if source:
             matches = self.glossary.matcher(lang).find(source)[1]
             official = {rewriter.matcher.key(m.term) for m in matches if not in_brackets(source, m.start)}
-        found: list[tuple[float, int, int, str]] = []  # (familiarity, kind rank, position, clause)
+        found: list[tuple[float, int, int, str, str]] = []  # (familiarity, kind rank, position, clause, term)
         for m in self.glossary.matcher(lang).find(head)[1]:
             entry = entries.get(m.term)
             # "CKD" explains nothing, and a lay word the rewrite keeps out ("laceration") was not said
@@ -328,10 +328,13 @@ class Summaries:
             said = _definition(entry.definition, phrases)
             if said is not None:
                 clause = said.format(term=m.term) if "{term}" in said else template.format(term=m.term, definition=said)
-                found.append((zipf, kinds.index(entry.kind), m.start, clause))
+                found.append((zipf, kinds.index(entry.kind), m.start, clause, m.term.lower()))
         unique = {f[3]: f for f in sorted(found, reverse=True)}  # a word found twice counts once
-        chosen = sorted(unique.values())[: int(phrases.get("explain_max", "2"))]
-        return list(dict.fromkeys(text for _, _, _, text in sorted(chosen, key=lambda f: (f[1], f[2]))))
+        # "retinal" is said by "retinal break" when both are in the title
+        terms = {f[4] for f in unique.values()}
+        kept = [f for f in unique.values() if not any(f[4] != t and f" {f[4]} " in f" {t} " for t in terms)]
+        chosen = sorted(kept)[: int(phrases.get("explain_max", "2"))]
+        return list(dict.fromkeys(f[3] for f in sorted(chosen, key=lambda f: (f[1], f[2]))))
 
 
 _CODE_REFERENCE = re.compile(r"\s*\((?:[A-Z]\d{2}(?:\.\d{1,2})?[*†+](?:,\s*)?)+\)")
