@@ -332,8 +332,8 @@ class Summaries:
         unique = {f[3]: f for f in sorted(found, reverse=True)}  # a word found twice counts once
         # "retinal" is said by "retinal break" when both are in the title
         terms = {f[4] for f in unique.values()}
-        kept = [f for f in unique.values() if not any(f[4] != t and f" {f[4]} " in f" {t} " for t in terms)]
-        chosen = sorted(kept)[: int(phrases.get("explain_max", "2"))]
+        held = [f for f in unique.values() if not any(f[4] != t and f" {f[4]} " in f" {t} " for t in terms)]
+        chosen = sorted(held)[: int(phrases.get("explain_max", "2"))]
         return list(dict.fromkeys(f[3] for f in sorted(chosen, key=lambda f: (f[1], f[2]))))
 
 
