@@ -15,7 +15,7 @@ from nosology.glossary.validate import check_glossary
 from nosology.ingest.steps import BuildContext
 from nosology.languages import Language, Languages
 
-__all__ = ["GLOSSARY_TABLE", "billable_titles", "build_glossary", "check_against"]
+__all__ = ["GLOSSARY_TABLE", "billable_titles", "build_glossary", "check_against", "glossary_texts"]
 
 GLOSSARY_TABLE = """
 CREATE TABLE IF NOT EXISTS glossary_entry (
@@ -32,7 +32,7 @@ CREATE TABLE IF NOT EXISTS glossary_entry (
 ) WITHOUT ROWID"""
 
 
-def _texts(conn: sqlite3.Connection, language: Language, default: str) -> Iterator[str]:
+def glossary_texts(conn: sqlite3.Connection, language: Language, default: str) -> Iterator[str]:
     """Every title and note of ``language`` a term may be checked against."""
     if language.code == default:
         yield from (t for (t,) in conn.execute("SELECT title FROM item"))
@@ -65,7 +65,7 @@ def _checked(conn: sqlite3.Connection, languages: Languages, directory: Path | N
     default = languages.default.code
     entries = load_glossary(directory, languages.codes, default)
     matchers = {lang.code: Matcher(lang, (e.term for e in entries[lang.code])) for lang in languages}
-    check_glossary(entries, matchers, {lang.code: _texts(conn, lang, default) for lang in languages}, default)
+    check_glossary(entries, matchers, {lang.code: glossary_texts(conn, lang, default) for lang in languages}, default)
     coverage = {lang.code: measure(matchers[lang.code], billable_titles(conn, lang, default)).to_dict() for lang in languages}
     return entries, {"entries": {lang: len(rows) for lang, rows in entries.items()}, "coverage": coverage}
 

@@ -202,6 +202,10 @@ class Rewriter:
             tokens = [(at + a, at + b) for a, b, _ in _tokens(title[at:end])]
             if not inside or any(a not in removed and not all(n in covered for n in range(a, b)) for a, b in tokens):
                 continue
+            # a noun: ", meatal" is an adjective ("Of the meatus"), no place to be "in"
+            last = self.entries.get(inside[-1].term)
+            if last is not None and last.definition.lower().startswith(self.adjectives):
+                continue
             if all((e := self.entries.get(m.term)) is not None and e.kind == "anatomy" for m in inside):
                 if at in removed and title[at:].split(" ", 1)[0].lower() in self.site_side_words:
                     edits[:] = [x for x in edits if not (x[0] == at and not x[2])]  # "left" stays: "in the left eye"
