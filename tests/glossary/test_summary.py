@@ -55,7 +55,7 @@ def test_site_and_side_become_clauses(glossary: Glossary) -> None:
     assert out["en"].text == "Pain in the knee, on the right side."
     # the French title is a broader code's: named as the group the code is in, with the body part
     # (through the glossary's pair) and the side it adds
-    assert out["fr"].text == f"Ce code fait partie du groupe de la CIM-10 « Douleur articulaire », il précise{NBSP}: genou, côté droit."
+    assert out["fr"].text == f"Ce code fait partie du groupe de la CIM-10 « Douleur articulaire », il précise{NBSP}: au genou, côté droit."
     # a detail French words cannot say: the English title is quoted
     record = _record("M25.561", "Pain in right knee due to cholera", 13, fr=("Douleur articulaire", "ancestor", "M25.5"), group=group)
     assert _summaries(glossary).of(record)["fr"].text.endswith(f"son titre détaillé n’existe qu’en anglais{NBSP}: « Pain in right knee due to cholera ».")

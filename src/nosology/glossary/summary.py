@@ -271,8 +271,10 @@ class Summaries:
         sites = [g for g in self.glossary.explain(head, default, lang) if g.kind == "anatomy"]
         covered = {s for g in sites for s in matcher.key(g.found)}
         named = list(dict.fromkeys(g.term for g in sites))
-        # one body part reads as a precision ("genou"); a list of them ("base, col, fémur") does not
-        return named if len(named) == 1 and missing <= covered else []
+        # one body part reads as a precision ("au genou"); a list of them ("base, col, fémur") does
+        # not, nor a word that is no place on its own ("système", "col"): no ``place:<term>``
+        place = self.pieces(lang).phrases.get(f"place:{named[0]}") if len(named) == 1 else None
+        return [place] if place and missing <= covered else []
 
     def _cm_conventions(self, head: str, default: str, lang: str, side: str | None) -> list[str]:
         """The conventions of the code's own title, said in ``lang`` (``cm_clause:<term>``)."""
