@@ -122,6 +122,7 @@ class Rewriter:
             return Rewrite(self._tidy(apply_edits(title, edits)), tuple(dict.fromkeys(clauses)), len(first), bool(removed))
         restored = self._site_segments(title, matches, edits, removed)
         said = " ".join(w.folded for w in words)
+        used: set[str] = set()
         conditions_first = sorted(matches, key=lambda m: (getattr(self.entries.get(m.term), "kind", "") != "condition", m.start))
         for m in conditions_first:
             taken = [(s, e) for s, e, _ in edits if e > s]
@@ -129,8 +130,11 @@ class Rewriter:
                 continue
             gone = [(s, e) for s, e, text in edits if e > s and not text]  # words taken out, not rewritten
             edit = self._lay(title, m, self.entries.get(m.term), said, removed, taken, gone)
-            if edit is not None:
+            # "stricture and stenosis" are two words for narrowing: the lay word is said once
+            lay_said = edit[2].split(" (", 1)[0].strip().lower() if edit is not None and " (" in edit[2] else ""
+            if edit is not None and not (lay_said and lay_said in used):
                 edits.append(edit)
+                used.add(lay_said)
         head = apply_edits(title, edits)
         return Rewrite(self._tidy(head), tuple(dict.fromkeys(clauses)), len(first), bool(removed), bool(removed) and restored == removed)
 

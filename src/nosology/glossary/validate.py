@@ -1,5 +1,6 @@
 """The glossary rules that need the classification: no two terms with the same stems, every term
-occurs in a title or note of its language, a ``pair`` names an English term."""
+occurs in a title or note of its language (or, for a paired term, its English pair in an ICD-10-CM
+title or note), a ``pair`` names an English term."""
 
 from __future__ import annotations
 
@@ -35,6 +36,11 @@ def check_glossary(
 ) -> None:
     """Raise :class:`GlossaryError` naming file and line of the first entry that breaks a rule."""
     english = {e.term.lower() for e in entries.get(default_lang, ())}
+    # an entry paired with an English term occurs where its pair does: it says in its language a
+    # word of the ICD-10-CM titles that CIM-10 never writes ("fracture spiroïde" for "spiral fracture")
+    texts = {lang: list(t) for lang, t in texts.items()}  # read twice: as given (generators) and for the pairs
+    default_matcher = matchers[default_lang]
+    english_found = occurring_keys(default_matcher, texts.get(default_lang, ()))
     for lang, rows in entries.items():
         matcher = matchers[lang]
         for term, earlier in matcher.clashes:
@@ -48,5 +54,6 @@ def check_glossary(
                 raise GlossaryError(f"{e.where}: pair {e.pair!r} of {e.term!r} is not an English glossary term")
         found = occurring_keys(matcher, texts.get(lang, ()))
         for e in rows:
-            if matcher.key(e.term) not in found:
+            paired = bool(e.pair) and lang != default_lang and default_matcher.key(e.pair) in english_found
+            if matcher.key(e.term) not in found and not paired:
                 raise GlossaryError(f"{e.where}: {e.term!r} occurs in no title or note of the classification ({lang})")
