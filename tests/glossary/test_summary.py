@@ -340,3 +340,11 @@ def test_french_says_which_baby(glossary: Glossary) -> None:
     seven = [SevenChr("0", "not applicable or unspecified"), SevenChr("3", "fetus 3")]
     record = _record("O99.00X3", "Maternal care for the injury, fetus 3", 15, fr=("Soins maternels", "ancestor", "O99"), seven=seven)
     assert "pour le troisième bébé d'une grossesse multiple" in _summaries(glossary).of(record)["fr"].text
+
+
+def test_a_lay_word_follows_the_plural_of_the_titles_word(glossary_of: Callable[[list[tuple[str, str, str, str, str, str]]], Glossary]) -> None:
+    extra = [("injection", "en", "Putting a medicine into the body with a needle.", "shot", "procedure", ""),
+             ("anomaly", "en", "Something unusual in how a body part formed.", "abnormality", "condition", "")]
+    summaries = _summaries(glossary_of([*ENTRIES, *extra]))
+    assert summaries.of(_record("F40.2", "Fear of injections", 5))["en"].text.startswith("Fear of shots (injections)")
+    assert summaries.of(_record("Q99.8", "Other anomalies", 17))["en"].text.startswith("Abnormalities (anomalies)")

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nosology.glossary import spans
 from nosology.glossary.matching import Match, Matcher, Word
 from nosology.glossary.reader import Gloss
 from nosology.glossary.spans import after_space, apply_edits, hyphened, in_brackets, is_inflection
@@ -89,6 +90,7 @@ class Rewriter:
         self.not_modifiers = frozenset(phrases.get("not_modifiers", "").split())
         self.kinds = frozenset(phrases.get("lay_kinds", " ".join(LAY_KINDS)).split())
         self.after = frozenset(phrases.get("lay_after_kinds", "").split())
+        self.plural = spans.plural_rules(phrases.get("lay_plural", ""))
         self.names = frozenset(t.lower() for t in entries if t[:1].isupper())  # "Salter-Harris", "Monteggia's fracture"
 
     def rewrite(self, title: str, side: str | None, lay: bool = True) -> Rewrite:
@@ -252,6 +254,7 @@ class Rewriter:
             lay = None  # "conductive and sensorineural hearing loss": one deafness, two kinds
         if lay is None or entry is None:
             return self._articled(title, m, entry, official, removed)
+        lay = spans.plural_of(lay, official, m.term, self.plural, self.matcher.language.stop_words)
         lay_words = " ".join(w.folded for w in self.matcher.words(lay))
         if lay_words and lay_words in said:
             return None  # the title already says it in everyday words

@@ -7,7 +7,7 @@ import re
 
 from nosology.glossary.matching import Match
 
-__all__ = ["after_space", "apply_edits", "hyphened", "in_brackets", "is_inflection", "tokens"]
+__all__ = ["after_space", "apply_edits", "hyphened", "in_brackets", "is_inflection", "plural_of", "plural_rules", "tokens"]
 
 _ENDINGS = ("is", "es", "us", "um", "ae", "ex", "ix", "on")
 
@@ -54,3 +54,18 @@ def in_brackets(text: str, at: int) -> bool:
         elif ch in ")]" and depth:
             depth -= 1
     return depth > 0
+
+
+def plural_rules(spec: str) -> list[tuple[re.Pattern[str], str]]:
+    """A language's ``lay_plural`` rules: ``pattern=>replacement`` separated by spaces."""
+    return [(re.compile(p.split("=>", 1)[0]), p.split("=>", 1)[1]) for p in spec.split() if "=>" in p]
+
+
+def plural_of(lay: str, official: str, term: str, rules: list[tuple[re.Pattern[str], str]], stop_words: frozenset[str]) -> str:
+    """The lay word in the plural where the title's word is ("injections": "shots"), by the first
+    rule that matches; a lay phrase with a small word ("baby in the womb") stays as it is."""
+    if not rules or official.lower() == term.lower() or official.lower()[-1:] != "s" or lay.lower().endswith("s"):
+        return lay
+    if any(w.lower() in stop_words for w in lay.split()):
+        return lay
+    return next((p.sub(r, lay, count=1) for p, r in rules if p.search(lay)), lay)
