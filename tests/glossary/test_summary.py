@@ -348,3 +348,10 @@ def test_a_lay_word_follows_the_plural_of_the_titles_word(glossary_of: Callable[
     summaries = _summaries(glossary_of([*ENTRIES, *extra]))
     assert summaries.of(_record("F40.2", "Fear of injections", 5))["en"].text.startswith("Fear of shots (injections)")
     assert summaries.of(_record("Q99.8", "Other anomalies", 17))["en"].text.startswith("Abnormalities (anomalies)")
+
+
+def test_a_condition_named_with_a_latin_word_keeps_its_name(glossary_of: Callable[[list[tuple[str, str, str, str, str, str]]], Glossary]) -> None:
+    extra = [("erythema", "en", "Redness of the skin from widened small blood vessels.", "redness", "condition", "")]
+    summaries = _summaries(glossary_of([*ENTRIES, *extra]))
+    assert summaries.of(_record("L53.2", "Erythema marginatum", 12))["en"].text.startswith("Erythema marginatum")
+    assert summaries.of(_record("L53.9", "Erythema, unspecified", 12))["en"].text.startswith("Redness (erythema)")

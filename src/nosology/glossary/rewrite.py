@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 
 from nosology.glossary import spans
+from nosology.glossary.lay_guards import LayGuards
 from nosology.glossary.matching import Match, Matcher, Word
 from nosology.glossary.reader import Gloss
 from nosology.glossary.spans import after_space, apply_edits, hyphened, in_brackets, is_inflection
@@ -64,7 +65,7 @@ class Rewrite:
         return [key for key, _ in self.clauses]
 
 
-class Rewriter:
+class Rewriter(LayGuards):
     """Rewrites titles of one language. Stateless apart from its data; thread-safe."""
 
     def __init__(self, matcher: Matcher, entries: dict[str, Gloss], phrases: dict[str, str]) -> None:
@@ -91,6 +92,7 @@ class Rewriter:
         self.kinds = frozenset(phrases.get("lay_kinds", " ".join(LAY_KINDS)).split())
         self.after = frozenset(phrases.get("lay_after_kinds", "").split())
         self.plural = spans.plural_rules(phrases.get("lay_plural", ""))
+        self.latin = tuple(phrases.get("latin_endings", "").split())
         self.names = frozenset(t.lower() for t in entries if t[:1].isupper())  # "Salter-Harris", "Monteggia's fracture"
 
     def rewrite(self, title: str, side: str | None, lay: bool = True) -> Rewrite:
@@ -250,7 +252,7 @@ class Rewriter:
             lay = None  # "acute chest syndrome" is a name, "conductive and sensorineural deafness" one list
         if entry is not None and entry.kind == "anatomy" and (self._qualified(title, m, gone) or self._compound(title, m)):
             lay = None  # "tibial spine" is no backbone: a body part named with its own qualifier stays as it is
-        if lay is not None and self._second_of_a_list(title, m):
+        if lay is not None and (self._second_of_a_list(title, m) or self._named_in_latin(title, m)):
             lay = None  # "conductive and sensorineural hearing loss": one deafness, two kinds
         if lay is None or entry is None:
             return self._articled(title, m, entry, official, removed)
@@ -304,70 +306,6 @@ class Rewriter:
         if head is not None and head.kind == entry.kind == "condition" and head.lay and self._derivable(m):
             return head.lay
         return None
-
-    def _qualified(self, title: str, m: Match, taken: list[tuple[int, int]]) -> bool:
-        """True when a word that is no function word stands right before ``m`` ("tibial spine"),
-        and no rewrite took it out."""
-        before = [t for t in _tokens(title[: m.start]) if not any(s <= t[0] < e for s, e in taken)]
-        if not before or title[before[-1][1] : m.start].strip(" " if not any(s < m.start <= e for s, e in taken) else " ,"):
-            return False
-        word = before[-1][2]
-        return word.lower() not in self.matcher.language.stop_words or word.isupper()  # "Zone I fracture"
-
-    def _qualifies_a_glossed_head(self, title: str, m: Match) -> bool:
-        """False when the qualifier ``m`` is part of a name or a list whose other words stay
-        official, so its lay word would mix with them: joined by "and"/"or" to another modifier
-        ("conductive and sensorineural deafness"), or before a body part that itself qualifies a
-        noun ("acute chest syndrome": a name, no sudden chest)."""
-        tokens = _tokens(title)
-        at = next((n for n, t in enumerate(tokens) if t[0] == m.start), None)
-        end = next((n for n, t in enumerate(tokens) if t[1] == m.end), None)
-        if at is None or end is None or end + 1 >= len(tokens):
-            return True
-        joins = self.side_joins
-        if (at > 0 and tokens[at - 1][2].lower() in joins) or tokens[end + 1][2].lower() in joins:
-            return False
-        head = next((h for h in self.matcher.find(title)[1] if h.start == tokens[end + 1][0]), None)
-        entry = self.entries.get(head.term) if head is not None else None
-        if head is None or entry is None or entry.kind != "anatomy" or entry.definition.lower().startswith(self.adjectives) \
-                or not is_inflection(title[head.start : head.end], head.term):
-            return True  # an adjective ("pulmonary": "Of the lungs") before its noun is no name
-        after = [t for t in tokens if t[0] >= head.end]
-        if not after or title[head.end : after[0][0]].strip():
-            return True  # "acute abdomen", "chronic …, knee"
-        return after[0][2].lower() in self.matcher.language.stop_words
-
-    def _second_of_a_list(self, title: str, m: Match) -> bool:
-        """True when "and"/"or" joins a modifier to ``m`` ("conductive and sensorineural hearing
-        loss"): the modifier qualifies the official words, and a lay word would leave it dangling."""
-        before = _tokens(title[: m.start])
-        if len(before) < 2 or before[-1][2].lower() not in self.side_joins or title[before[-1][1] : m.start].strip():
-            return False
-        if " " not in m.term or before[-2][2].lower() in self.matcher.language.stop_words:
-            return False  # "tibia and fibula": two things, each may take its lay word
-        found = self.matcher.terms_in(before[-2][2])
-        return not found or getattr(self.entries.get(found[0]), "kind", "") == "qualifier"
-
-    def _derivable(self, m: Match) -> bool:
-        """True when the term's last word names what its kinds are ("fracture"): a "dome fracture"
-        is a broken bone, a "ligneous conjunctivitis" no pink eye (``derive_heads``)."""
-        last = self.matcher.key(m.term)[-1:]
-        return bool(last) and last[0] in self.derive_heads and self.matcher.key(m.term.split()[-1]) not in self.keep
-
-    def _names_a_site(self, title: str, start: int, gone: list[tuple[int, int]]) -> bool:
-        """True when the word before ``start`` is a body part ("ocular", "renal"): it changes what
-        a condition's lay word would say."""
-        before = [t for t in _tokens(title[:start]) if not any(s <= t[0] < e for s, e in gone)]
-        found = self.matcher.terms_in(before[-1][2]) if before else []
-        return bool(found) and getattr(self.entries.get(found[0]), "kind", "") == "anatomy"
-
-    def _compound(self, title: str, m: Match) -> bool:
-        """True when a word that is no function word follows ``m`` ("olecranon process"): the lay
-        word would split a compound name."""
-        after = _tokens(title[m.end :])
-        if not after or title[m.end : m.end + after[0][0]].strip():
-            return False
-        return after[0][2].lower() not in self.matcher.language.stop_words
 
     def _lay_word_of(self, word: str) -> str | None:
         entry = self.entries.get(word.lower())
