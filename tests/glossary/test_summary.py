@@ -123,7 +123,8 @@ def test_unspecified_that_names_no_side(glossary: Glossary) -> None:
 def test_other(glossary: Glossary) -> None:
     summaries = _summaries(glossary)
     other = summaries.of(_record("M61.28", "Paralytic calcification and ossification of muscle, other site", 13))
-    assert other["en"].text == "Paralytic calcification and ossification of muscle, other site."  # "other" qualifies a site here
+    # "other" qualifies a site here: said as a place, not as the "other" convention
+    assert other["en"].text == "Paralytic calcification and ossification of muscle, in another part of the body."
     leading = summaries.of(_record("M87.834", "Other osteonecrosis of right ulna", 13))
     assert leading["en"].text == ("Osteonecrosis of the ulna, of another named kind that has no code of its own, on the right side; "
                                   "osteonecrosis means death of bone tissue because its blood supply is cut off; "

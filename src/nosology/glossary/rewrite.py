@@ -214,7 +214,9 @@ class Rewriter(LayGuards):
             last = self.entries.get(inside[-1].term)
             if last is not None and last.definition.lower().startswith(self.adjectives):
                 continue
-            if all((e := self.entries.get(m.term)) is not None and e.kind == "anatomy" for m in inside):
+            kinds = [getattr(self.entries.get(m.term), "kind", "") for m in inside]
+            # a body part, with its qualifiers before it: ", lower leg" "in the lower leg"
+            if kinds[-1] == "anatomy" and all(k in {"anatomy", "qualifier"} for k in kinds):
                 if at in removed and title[at:].split(" ", 1)[0].lower() in self.site_side_words:
                     edits[:] = [x for x in edits if not (x[0] == at and not x[2])]  # "left" stays: "in the left eye"
                     restored.add(at)
