@@ -223,8 +223,11 @@ class Summaries:
     def _untitled(self, title: str, lang: str, side: str | None, encounter: str | None) -> str:
         phrases = self.pieces(lang).phrases
         lead = phrases["no_title"].format(title=title) if "no_title" in phrases else title
-        near = [phrases[f"side:{side}"]] if side and f"side:{side}" in phrases else []
-        far = [encounter] if encounter else []
+        said = phrases[f"side:{side}"] if side and f"side:{side}" in phrases else None
+        # after a quoted title the side is its own clause ("il précise : côté droit"), not glued on
+        near = [said] if said and "adds" not in phrases else []
+        far = [phrases["adds"].format(what=said)] if said and "adds" in phrases else []
+        far.extend([encounter] if encounter else [])
         named = self._paired(self.rewriter(self.languages.default.code).rewrite(title, side, lay=False).head, "", self.languages.default.code, lang)
         far.extend([phrases["names"].format(what=phrases.get("joiner", ", ").join(named))] if named and "names" in phrases else [])
         return _sentence(lead, near, far, phrases)
