@@ -32,6 +32,8 @@ def main(parts: list[str]) -> int:
         for path in sorted(Path(part).glob(f"{default}/*.tsv")):
             english |= {e.term.lower() for e in read_glossary_file(path, default, default)}
     merged = left = 0
+    english_matcher = Matcher(languages.get(default), sorted(english))
+    english_found = occurring_keys(english_matcher, glossary_texts(library.store.connection(), languages.default, default))
     for lang in languages.codes:
         matcher = Matcher(languages.get(lang), [e.term for e in existing[lang]])
         seen = dict(matcher.keys)
@@ -41,7 +43,7 @@ def main(parts: list[str]) -> int:
         for e in staged:
             key = matcher.key(e.term)
             reason = ("no words" if not key else f"same stems as {seen[key]!r}" if key in seen else
-                      "in no title or note" if key not in found else
+                      "in no title or note" if key not in found and not (e.pair and lang != default and english_matcher.key(e.pair) in english_found) else
                       f"pair {e.pair!r} is no English term" if e.pair and e.pair.lower() not in english else "")
             if reason:
                 print(f"left out {e.where} {e.term!r}: {reason}")
