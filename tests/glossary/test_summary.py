@@ -356,3 +356,14 @@ def test_a_condition_named_with_a_latin_word_keeps_its_name(glossary_of: Callabl
     summaries = _summaries(glossary_of([*ENTRIES, *extra]))
     assert summaries.of(_record("L53.2", "Erythema marginatum", 12))["en"].text.startswith("Erythema marginatum")
     assert summaries.of(_record("L53.9", "Erythema, unspecified", 12))["en"].text.startswith("Redness (erythema)")
+
+
+def test_a_status_code_says_what_status_means(glossary: Glossary) -> None:
+    text = _summaries(glossary).of(_record("Z94.4", "Liver transplant status", 21))["en"].text
+    assert text.endswith("“status” here means the person has had this done, or has it, and lives with it now.")
+    assert "“status” here" not in _summaries(glossary).of(_record("G40.9", "Epilepsy with status epilepticus", 6))["en"].text
+
+
+def test_an_intent_the_title_gives_without_its_comma_is_said_as_a_clause(glossary: Glossary) -> None:
+    text = _summaries(glossary).of(_record("T43.652", "Poisoning by methamphetamines intentional self-harm", 19))["en"].text
+    assert text.startswith("Poisoning by methamphetamines, taken or done on purpose to cause self-harm")

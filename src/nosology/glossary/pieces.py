@@ -33,9 +33,12 @@ class Pieces:
         self.phrases = load_phrases(lang)
         clauses = [k[len("clause:") :] for k in self.phrases if k.startswith("clause:")]
         self.starts = {c[1:]: self.phrases[f"clause:{c}"] for c in clauses if c.startswith("^")}
-        self.anywhere = {c: self.phrases[f"clause:{c}"] for c in clauses if not c.startswith("^")}
+        # "status$": only as the title's last word ("Liver transplant status", not "status epilepticus")
+        ends = {c[:-1]: self.phrases[f"clause:{c}"] for c in clauses if c.endswith("$")}
+        self.anywhere = {c: self.phrases[f"clause:{c}"] for c in clauses if not c.startswith("^") and not c.endswith("$")}
         self.matcher = Matcher(languages.get(lang), self.anywhere)
         self.start_keys = {self.matcher.key(c): text for c, text in self.starts.items()}
+        self.end_keys = {self.matcher.key(c): text for c, text in ends.items()}
 
     def convention_terms(self, title: str) -> list[str]:
         """The convention terms of ``title`` as its phrases write them ("^other" at the start)."""
@@ -55,4 +58,7 @@ class Pieces:
         said = {self.matcher.key(t)[:1] for t in self.matcher.terms_in(title)}
         if first in self.start_keys and first not in said:  # "Other specified" has its own clause
             out.insert(0, self.start_keys[first])
+        last = (words[-1].stem,) if words else ()
+        if last in self.end_keys:
+            out.append(self.end_keys[last])
         return list(dict.fromkeys(out))

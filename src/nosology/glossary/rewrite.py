@@ -176,6 +176,12 @@ class Rewriter(LayGuards):
             if said is not None and not in_brackets(title, m.start()):
                 edits.append((m.start(), m.end(), ""))
                 out.append(said)
+        if not out:  # "Poisoning by methamphetamines intentional self-harm": the title lost its comma
+            for text, said in self.segments.items():
+                if " " in text and title.lower().endswith(" " + text) and not in_brackets(title, len(title) - len(text)):
+                    edits.append((len(title) - len(text) - 1, len(title), ""))
+                    out.append(said)
+                    break
         return out
 
     def _leading(self, title: str, words: list[Word], matches: list[Match], edits: list[tuple[int, int, str]]) -> list[tuple[str, str]]:

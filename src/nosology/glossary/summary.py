@@ -166,7 +166,7 @@ class Summaries:
         far = [text for key, text in clauses if key in sentences]
         far.extend([encounter] if encounter else [])
         far.extend(self._explained(done.head, lang, title))
-        far.extend(self._conventions(done.head, lang, side))
+        far.extend(self._conventions(done.head, lang))
         return _sentence(done.head, near, far, phrases)
 
     def _borrowed(self, record: CodeRecord, cm_title: str, local: LocalTitle, lang: str, side: str | None, encounter: str | None) -> str:
@@ -204,7 +204,7 @@ class Summaries:
                 far.append(phrases["broader"].format(title=record.item.title))
         else:  # the broader title and the clauses say all the code says
             lead = done.head
-            own = self._conventions(done.head, lang, side)
+            own = self._conventions(done.head, lang)
             if any(t.startswith("^") for t in self.pieces(lang).convention_terms(done.head)):
                 # "Autres bursites" says the code's "Other" itself, and its clause explains it
                 leading = {phrases.get(f"cm_{k}") for k in cm.keys if k.startswith("leading:")}
@@ -287,13 +287,11 @@ class Summaries:
             found = [t for t in found if t != "unspecified"]
         return [phrases[f"cm_clause:{t}"] for t in found if f"cm_clause:{t}" in phrases]
 
-    def _conventions(self, head: str, lang: str, side: str | None) -> list[str]:
+    def _conventions(self, head: str, lang: str) -> list[str]:
         pieces = self.pieces(lang)
-        found = pieces.clauses(head)
-        if side == "unspecified" and "side_unspecified" in pieces.phrases:
-            generic = pieces.phrases.get("clause:unspecified")
-            found = [c for c in found if c != generic]
-        return found
+        # the head keeps only the "unspecified" the side clause did not say ("of unspecified carpal
+        # bone, …, the side is not stated"): that one is still explained
+        return pieces.clauses(head)
 
     def _explained(self, head: str, lang: str, source: str | None = None) -> list[str]:
         """What the rarest medical words left without a lay word mean (``explain_max`` of them, the
