@@ -203,6 +203,8 @@ class Summaries:
             if not sites and "broader" in phrases:  # more than French words can say: the English title
                 far.append(phrases["broader"].format(title=record.item.title))
         else:  # the broader title and the clauses say all the code says
+            # as the code's own title its side word goes where the side clause says it
+            done = self.rewriter(lang).rewrite(local.title, side) if side in {"left", "right", "bilateral"} else done
             lead = done.head
             own = self._conventions(done.head, lang)
             if any(t.startswith("^") for t in self.pieces(lang).convention_terms(done.head)):
