@@ -367,3 +367,10 @@ def test_a_status_code_says_what_status_means(glossary: Glossary) -> None:
 def test_an_intent_the_title_gives_without_its_comma_is_said_as_a_clause(glossary: Glossary) -> None:
     text = _summaries(glossary).of(_record("T43.652", "Poisoning by methamphetamines intentional self-harm", 19))["en"].text
     assert text.startswith("Poisoning by methamphetamines, taken or done on purpose to cause self-harm")
+
+
+def test_two_body_parts_joined_by_and_are_one_place(glossary_of: Callable[[list[tuple[str, str, str, str, str, str]]], Glossary]) -> None:
+    extra = [("ankle", "en", "The joint between the foot and the leg.", "", "anatomy", ""),
+             ("foot", "en", "The part of the leg below the ankle.", "", "anatomy", "")]
+    text = _summaries(glossary_of([*ENTRIES, *extra])).of(_record("M70.871", "Other soft tissue disorders, right ankle and foot", 13))["en"].text
+    assert "in the right ankle and foot" in text

@@ -214,7 +214,9 @@ class Rewriter(LayGuards):
             inside = [m for m in matches if at <= m.start < end and m.start not in removed and is_inflection(title[m.start : m.end], m.term)]
             covered = {n for m in inside for n in range(m.start, m.end)}
             tokens = [(at + a, at + b) for a, b, _ in _tokens(title[at:end])]
-            if not inside or any(a not in removed and not all(n in covered for n in range(a, b)) for a, b in tokens):
+            # "ankle and foot": two parts joined by the language's "and"/"or" are one place
+            joins = {(a, b) for a, b in tokens if title[a:b].lower() in self.side_joins}
+            if not inside or any(a not in removed and (a, b) not in joins and not all(n in covered for n in range(a, b)) for a, b in tokens):
                 continue
             # a noun: ", meatal" is an adjective ("Of the meatus"), no place to be "in"
             last = self.entries.get(inside[-1].term)
