@@ -279,6 +279,10 @@ class Summaries:
         # one body part reads as a precision ("au genou"); a list of them ("base, col, fémur") does
         # not, nor a word that is no place on its own ("système", "col"): no ``place:<term>``
         place = self.pieces(lang).phrases.get(f"place:{named[0]}") if len(named) == 1 else None
+        # "above elbow" is no place "au coude" (``site_not_after``: the default language's words)
+        near = set(self.pieces(default).phrases.get("site_not_after", "").split())
+        if near and any(f"{w} {sites[0].found.lower()}" in head.lower() for w in near):
+            return []
         return [place] if place and missing <= covered else []
 
     def _cm_conventions(self, head: str, default: str, lang: str, side: str | None) -> list[str]:
