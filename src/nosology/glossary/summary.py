@@ -281,7 +281,7 @@ class Summaries:
         place = self.pieces(lang).phrases.get(f"place:{named[0]}") if len(named) == 1 else None
         # "above elbow" is no place "au coude" (``site_not_after``: the default language's words)
         near = set(self.pieces(default).phrases.get("site_not_after", "").split())
-        if near and any(f"{w} {sites[0].found.lower()}" in head.lower() for w in near):
+        if sites and near and any(f"{w} {sites[0].found.lower()}" in head.lower() for w in near):
             return []
         return [place] if place and missing <= covered else []
 
