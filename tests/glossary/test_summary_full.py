@@ -39,3 +39,13 @@ def test_sampled_summaries_are_sentences_that_explain_only_rare_words(library: L
                 term = clause.split(joiner, 1)[0] if joiner in clause else None
                 if term is not None and term in library.glossary.entries(lang):
                     assert not library.summaries.everyday(term, lang), (code, term)
+
+
+def test_french_says_no_place_the_code_does_not_have(library: Library) -> None:
+    assert "au coude" not in _text(library, "Z89.221", "fr")  # upper limb above elbow
+    assert "au pied" not in _text(library, "V01.10XD", "fr")  # pedestrian on foot
+
+
+def test_a_status_title_and_a_latin_name(library: Library) -> None:
+    assert "“status” here means" in _text(library, "Z94.4", "en")
+    assert _text(library, "L53.2", "en").startswith("Erythema marginatum")
