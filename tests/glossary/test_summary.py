@@ -360,7 +360,7 @@ def test_a_condition_named_with_a_latin_word_keeps_its_name(glossary_of: Callabl
 
 def test_a_status_code_says_what_status_means(glossary: Glossary) -> None:
     text = _summaries(glossary).of(_record("Z94.4", "Liver transplant status", 21))["en"].text
-    assert text.endswith("“status” here means the person has had this done, or has it, and lives with it now.")
+    assert text.endswith("“status” here means a lasting state the person lives with, such as a past operation, a device in place or a missed vaccination.")
     assert "“status” here" not in _summaries(glossary).of(_record("G40.9", "Epilepsy with status epilepticus", 6))["en"].text
 
 

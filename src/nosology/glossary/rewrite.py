@@ -219,9 +219,9 @@ class Rewriter(LayGuards):
             if not inside or any(a not in removed and (a, b) not in joins and not all(n in covered for n in range(a, b)) for a, b in tokens):
                 continue
             # a noun: ", meatal" is an adjective ("Of the meatus"), no place to be "in"
-            last = self.entries.get(inside[-1].term)
-            if last is not None and last.definition.lower().startswith(self.adjectives):
-                continue
+            last, first = self.entries.get(inside[-1].term), self.entries.get(inside[0].term)
+            if any(e is not None and e.definition.lower().startswith(self.adjectives) for e in (last, first)):
+                continue  # ", hematopoietic and related tissue" goes on a list, it is no place
             kinds = [getattr(self.entries.get(m.term), "kind", "") for m in inside]
             # a body part, with its qualifiers before it: ", lower leg" "in the lower leg"
             if kinds[-1] == "anatomy" and all(k in {"anatomy", "qualifier"} for k in kinds):
