@@ -69,13 +69,12 @@ class LayGuards:
     def _named_in_latin(self, title: str, m: Match) -> bool:
         """True when a Latin word follows ``m`` ("erythema marginatum", "alopecia totalis"): one
         name, which a lay word in front would break ("Redness marginatum"); ``latin_endings``."""
-        after = _tokens(title[m.end :])
-        if not self.latin or not after or title[m.end : m.end + after[0][0]].strip():
+        word = _word_after(title, m)
+        if not self.latin or word is None:
             return False
         if getattr(self.entries.get(m.term), "kind", "") != "condition":
             return False  # "congenital leukonychia": a qualifier before a Latin head is no name
-        word = after[0][2].lower()
-        return word.endswith(self.latin) and not self.matcher.terms_in(word)
+        return word.lower().endswith(self.latin) and not self.matcher.terms_in(word.lower())
 
     def _derivable(self, m: Match) -> bool:
         """True when the term's last word names what its kinds are ("fracture"): a "dome fracture"
@@ -93,7 +92,13 @@ class LayGuards:
     def _compound(self, title: str, m: Match) -> bool:
         """True when a word that is no function word follows ``m`` ("olecranon process"): the lay
         word would split a compound name."""
-        after = _tokens(title[m.end :])
-        if not after or title[m.end : m.end + after[0][0]].strip():
-            return False
-        return after[0][2].lower() not in self.matcher.language.stop_words
+        word = _word_after(title, m)
+        return word is not None and word.lower() not in self.matcher.language.stop_words
+
+
+def _word_after(title: str, m: Match) -> str | None:
+    """The word right after ``m``, when only a space separates them (no comma, no bracket)."""
+    after = _tokens(title[m.end :])
+    if not after or title[m.end : m.end + after[0][0]].strip():
+        return None
+    return after[0][2]

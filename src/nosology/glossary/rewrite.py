@@ -93,7 +93,8 @@ class Rewriter(LayGuards):
         self.after = frozenset(phrases.get("lay_after_kinds", "").split())
         self.plural = spans.plural_rules(phrases.get("lay_plural", ""))
         self.latin = tuple(phrases.get("latin_endings", "").split())
-        self.names = frozenset(t.lower() for t in entries if t[:1].isupper())  # "Salter-Harris", "Monteggia's fracture"
+        # the first words of the names ("Salter-Harris", "Monteggia's fracture"): they keep their capital
+        self.name_starts = frozenset(t.lower().split(" ", 1)[0] for t in entries if t[:1].isupper())
 
     def rewrite(self, title: str, side: str | None, lay: bool = True) -> Rewrite:
         """``title`` rewritten; with ``lay`` False, only the words the clauses say are taken out."""
@@ -289,7 +290,7 @@ class Rewriter(LayGuards):
         if start == 0:
             lay = lay[:1].upper() + lay[1:]
             first = official.split(" ", 1)[0].lower()
-            named = first in self.names or any(n.startswith(first + " ") for n in self.names)
+            named = first in self.name_starts
             official = official[:1].lower() + official[1:] if m.term[:1].islower() and not official[1:2].isupper() and not named else official
         if start < m.start:  # the qualifiers' own lay words stay before it: "harmless tumor (benign neoplasm)"
             lays = [self._lay_word_of(t[2]) for t in _tokens(title[start : m.start])]

@@ -166,7 +166,7 @@ class Summaries:
         far = [text for key, text in clauses if key in sentences]
         far.extend([encounter] if encounter else [])
         far.extend(self._explained(done.head, lang, title))
-        far.extend(self._conventions(done.head, lang))
+        far.extend(self.pieces(lang).clauses(done.head))
         return _sentence(done.head, near, far, phrases)
 
     def _borrowed(self, record: CodeRecord, cm_title: str, local: LocalTitle, lang: str, side: str | None, encounter: str | None) -> str:
@@ -206,7 +206,7 @@ class Summaries:
             # as the code's own title its side word goes where the side clause says it
             done = self.rewriter(lang).rewrite(local.title, side) if side in {"left", "right", "bilateral"} else done
             lead = done.head
-            own = self._conventions(done.head, lang)
+            own = self.pieces(lang).clauses(done.head)
             if any(t.startswith("^") for t in self.pieces(lang).convention_terms(done.head)):
                 # "Autres bursites" says the code's "Other" itself, and its clause explains it
                 leading = {phrases.get(f"cm_{k}") for k in cm.keys if k.startswith("leading:")}
@@ -292,12 +292,6 @@ class Summaries:
         if side == "unspecified":
             found = [t for t in found if t != "unspecified"]
         return [phrases[f"cm_clause:{t}"] for t in found if f"cm_clause:{t}" in phrases]
-
-    def _conventions(self, head: str, lang: str) -> list[str]:
-        pieces = self.pieces(lang)
-        # the head keeps only the "unspecified" the side clause did not say ("of unspecified carpal
-        # bone, …, the side is not stated"): that one is still explained
-        return pieces.clauses(head)
 
     def _explained(self, head: str, lang: str, source: str | None = None) -> list[str]:
         """What the rarest medical words left without a lay word mean (``explain_max`` of them, the

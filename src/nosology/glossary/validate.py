@@ -52,7 +52,7 @@ def check_glossary(
                 raise GlossaryError(f"{e.where}: {e.term!r} has no words once stop words are removed")
             if e.pair and e.pair.lower() not in english:
                 raise GlossaryError(f"{e.where}: pair {e.pair!r} of {e.term!r} is not an English glossary term")
-        found = occurring_keys(matcher, texts.get(lang, ()))
+        found = english_found if lang == default_lang else occurring_keys(matcher, texts.get(lang, ()))
         for e in rows:
             paired = bool(e.pair) and lang != default_lang and default_matcher.key(e.pair) in english_found
             if matcher.key(e.term) not in found and not paired:
